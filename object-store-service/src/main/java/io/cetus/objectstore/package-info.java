@@ -1,0 +1,5 @@
+/** The object-store-service. */
+@NullMarked
+package io.cetus.objectstore;
+
+import org.jspecify.annotations.NullMarked;

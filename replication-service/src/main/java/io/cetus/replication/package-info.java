@@ -1,0 +1,5 @@
+/** The replication-service. */
+@NullMarked
+package io.cetus.replication;
+
+import org.jspecify.annotations.NullMarked;

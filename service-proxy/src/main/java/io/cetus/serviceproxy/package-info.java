@@ -1,0 +1,5 @@
+/** The service-proxy. */
+@NullMarked
+package io.cetus.serviceproxy;
+
+import org.jspecify.annotations.NullMarked;
