@@ -1,8 +1,11 @@
 package io.cetus.objectstore.store;
 
-import io.cetus.api.resource.ResourceType;
 import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
+
+import io.cetus.api.resource.ResourceType;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,8 +36,8 @@ public interface ObjectStore {
   /**
    * Replaces an existing object.
    *
-   * @param expectedResourceVersion when not null, the write happens only if the stored object
-   *     still has this resourceVersion (compare-and-set); otherwise it fails with Conflict
+   * @param expectedResourceVersion when not null, the write happens only if the stored object still
+   *     has this resourceVersion (compare-and-set); otherwise it fails with Conflict
    * @throws io.cetus.api.errors.ApiException NotFound, Conflict
    */
   ObjectNode update(ResourceType type, ObjectNode object, @Nullable String expectedResourceVersion);

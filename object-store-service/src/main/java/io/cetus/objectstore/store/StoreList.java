@@ -1,7 +1,9 @@
 package io.cetus.objectstore.store;
 
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,0 +1,5 @@
+/** Watch stream events. */
+@NullMarked
+package io.cetus.api.watch;
+
+import org.jspecify.annotations.NullMarked;
