@@ -1,0 +1,104 @@
+package io.cetus.e2e.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Runs the whole platform with {@code ./cetus up} once per test JVM, on ports of its own (so a
+ * platform a developer runs on 8080 is left alone), and stops it with {@code ./cetus down} when the
+ * JVM's tests are done. Test classes get a {@link Kubectl} bound to it as a parameter.
+ */
+public final class CetusPlatform implements BeforeAllCallback, ParameterResolver {
+
+  /** The gateway port of the platform under test. */
+  public static final int API_PORT = Integer.getInteger("cetus.e2e.port", 18080);
+
+  private static final int PORT_BASE = API_PORT + 11;
+  private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    running(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Kubectl.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return running(context).kubectl();
+  }
+
+  private static Running running(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+  }
+
+  /** The started platform; closing it stops every process {@code ./cetus up} started. */
+  private record Running(Path root, Map<String, String> environment, Kubectl kubectl)
+      implements AutoCloseable {
+
+    static Running start() {
+      Path root = RepositoryRoot.find();
+      Path state = root.resolve("platform-e2e/target/cetus-e2e");
+      Path kubeconfig = state.resolve("kubeconfig");
+      Map<String, String> environment =
+          Map.of(
+              "CETUS_PORT", String.valueOf(API_PORT),
+              "CETUS_PORT_BASE", String.valueOf(PORT_BASE),
+              "CETUS_STATE_DIR", state.toString(),
+              "CETUS_KUBECONFIG", kubeconfig.toString());
+      try {
+        Files.createDirectories(state);
+        run(root, environment, UP_TIMEOUT, "./cetus", "down");
+        run(root, environment, UP_TIMEOUT, "./cetus", "up");
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot prepare " + state, e);
+      }
+      var running = new Running(root, environment, new Kubectl(kubeconfig, state.resolve("kube")));
+      return running;
+    }
+
+    @Override
+    public void close() {
+      run(root, environment, Duration.ofMinutes(1), "./cetus", "down");
+    }
+
+    private static void run(
+        Path root, Map<String, String> environment, Duration timeout, String... command) {
+      try {
+        var builder = new ProcessBuilder(List.of(command)).directory(root.toFile());
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(String.join(" ", command) + " timed out");
+        }
+        if (process.exitValue() != 0) {
+          throw new IllegalStateException(
+              String.join(" ", command) + " failed with exit code " + process.exitValue());
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot run " + String.join(" ", command), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+}
