@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cetus.api.internal.Copies;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -31,8 +34,9 @@ public record ObjectMeta(
     List<String> finalizers) {
 
   public ObjectMeta {
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
-    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    // sorted copies: an object must serialize the same way in every JVM
+    labels = Copies.stringMap(labels);
+    annotations = Copies.stringMap(annotations);
     ownerReferences = ownerReferences == null ? List.of() : List.copyOf(ownerReferences);
     finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
   }
@@ -43,6 +47,7 @@ public record ObjectMeta(
         name, null, namespace, null, null, null, null, null, null, null, null, null, null);
   }
 
+  @JsonIgnore
   public boolean isBeingDeleted() {
     return deletionTimestamp != null;
   }

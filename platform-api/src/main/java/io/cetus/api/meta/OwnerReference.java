@@ -2,7 +2,9 @@ package io.cetus.api.meta;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Points from a dependent to its owner; the garbage collector deletes dependents whose owners are
@@ -14,7 +16,8 @@ public record OwnerReference(
     String kind,
     String name,
     String uid,
-    @Nullable Boolean controller,
+    // named explicitly so that ignoring isController() below does not hide the field
+    @JsonProperty("controller") @Nullable Boolean controller,
     @Nullable Boolean blockOwnerDeletion) {
 
   /** The controller reference a workload controller puts on what it creates. */
@@ -28,6 +31,7 @@ public record OwnerReference(
         true);
   }
 
+  @JsonIgnore
   public boolean isController() {
     return Boolean.TRUE.equals(controller);
   }

@@ -1,4 +1,7 @@
-/** Object metadata shared by every kind: ObjectMeta, owner references, the ApiObject contract. */
+/**
+ * What every kind shares: object metadata and owner references, the {@code ApiObject} contract,
+ * structured label selectors, conditions, {@code IntOrString} and the {@code Scale} subresource.
+ */
 @NullMarked
 package io.cetus.api.meta;
 

@@ -1,0 +1,22 @@
+package io.cetus.api.core;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cetus.api.internal.Copies;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A secret's keys as files; {@code items} picks and renames keys. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record SecretVolumeSource(
+    @Nullable String secretName,
+    List<KeyToPath> items,
+    @Nullable Integer defaultMode,
+    @Nullable Boolean optional) {
+
+  public SecretVolumeSource {
+    items = Copies.list(items);
+  }
+}
