@@ -1,7 +1,14 @@
 package io.cetus.e2e.fabric8;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -15,14 +22,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fabric8 Kubernetes client, unmodified, against the platform: CRUD, watches (fabric8 watches
@@ -45,7 +47,8 @@ class Fabric8ClientE2E {
     client = new KubernetesClientBuilder().withConfig(config).build();
     client
         .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .serverSideApply();
   }
 
@@ -64,13 +67,13 @@ class Fabric8ClientE2E {
     ConfigMap edited =
         client.configMaps().withName("crud").edit(cm -> withData(cm, Map.of("colour", "red")));
     assertThat(edited.getData()).containsEntry("colour", "red");
-    assertThat(client.configMaps().withName("crud").get().getData())
-        .containsEntry("colour", "red");
+    assertThat(client.configMaps().withName("crud").get().getData()).containsEntry("colour", "red");
 
     ConfigMap stale = withData(created, Map.of("colour", "green"));
     assertThat(
             org.assertj.core.api.Assertions.catchThrowableOfType(
-                KubernetesClientException.class, () -> client.configMaps().resource(stale).update()))
+                KubernetesClientException.class,
+                () -> client.configMaps().resource(stale).update()))
         .extracting(KubernetesClientException::getCode)
         .isEqualTo(409);
 

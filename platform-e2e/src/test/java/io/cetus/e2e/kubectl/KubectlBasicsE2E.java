@@ -1,15 +1,17 @@
 package io.cetus.e2e.kubectl;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
 import io.cetus.e2e.support.RepositoryRoot;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The stock kubectl against {@code ./cetus up}: the everyday commands of a Kubernetes user work and
@@ -77,7 +79,8 @@ class KubectlBasicsE2E {
   void missingPodIsReportedAsKubernetesReportsIt() {
     var result = kubectl.run("get", "pod", "missing");
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stderr()).contains("Error from server (NotFound): pods \"missing\" not found");
+    assertThat(result.stderr())
+        .contains("Error from server (NotFound): pods \"missing\" not found");
   }
 
   @Test
@@ -93,7 +96,8 @@ class KubectlBasicsE2E {
 
     assertThat(kubectl.ok("annotate", n, "pod", "nginx-pod", "note=hello world"))
         .contains("annotated");
-    assertThat(kubectl.ok("get", n, "pod", "nginx-pod", "-o", "jsonpath={.metadata.annotations.note}"))
+    assertThat(
+            kubectl.ok("get", n, "pod", "nginx-pod", "-o", "jsonpath={.metadata.annotations.note}"))
         .isEqualTo("hello world");
   }
 

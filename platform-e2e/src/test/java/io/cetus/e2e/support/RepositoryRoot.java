@@ -3,7 +3,9 @@ package io.cetus.e2e.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's root: the nearest directory upwards that holds the {@code cetus} script. */
+/**
+ * Finds the repository's root: the nearest directory upwards that holds the {@code cetus} script.
+ */
 public final class RepositoryRoot {
 
   private RepositoryRoot() {}
