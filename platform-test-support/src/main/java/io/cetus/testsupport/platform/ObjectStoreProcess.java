@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,17 +43,22 @@ public final class ObjectStoreProcess implements AutoCloseable {
   private final Path log;
   private final Thread killOnExit;
 
-  private ObjectStoreProcess(Process process, int port, Path log) {
+  private final Path jarCopy;
+
+  private ObjectStoreProcess(Process process, int port, Path log, Path jarCopy) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.jarCopy = jarCopy;
     this.killOnExit = new Thread(process::destroyForcibly, "object-store-" + port + "-reaper");
     Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /** Starts the store against the Redis at {@code redisUri} and waits until it answers. */
   public static ObjectStoreProcess start(String redisUri, String... properties) {
-    Path jar = RepositoryLayout.serviceJar(MODULE);
+    // Run a copy: a running JVM loads classes from its jar lazily, and a rebuild of the module
+    // while the tests run would otherwise pull the classes from under it.
+    Path jar = copyOf(RepositoryLayout.serviceJar(MODULE));
     int port = freePort();
     Path log = logFile(port);
     List<String> command = new ArrayList<>();
@@ -67,9 +73,10 @@ public final class ObjectStoreProcess implements AutoCloseable {
       builder.environment().put("CETUS_REDIS_URL", redisUri);
       process = builder.start();
     } catch (IOException e) {
+      deleteQuietly(jar);
       throw new IllegalStateException("cannot run " + String.join(" ", command), e);
     }
-    var store = new ObjectStoreProcess(process, port, log);
+    var store = new ObjectStoreProcess(process, port, log, jar);
     try {
       store.awaitVersion();
       return store;
@@ -115,6 +122,7 @@ public final class ObjectStoreProcess implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // the hook runs anyway
     }
+    deleteQuietly(jarCopy);
   }
 
   private void awaitVersion() {
@@ -151,6 +159,25 @@ public final class ObjectStoreProcess implements AutoCloseable {
   private String tail() {
     String output = output();
     return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
+  }
+
+  private static Path copyOf(Path jar) {
+    try {
+      Path copy = Files.createTempFile(MODULE + "-", ".jar");
+      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+      copy.toFile().deleteOnExit();
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + jar, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temp file; the JVM's exit removes it
+    }
   }
 
   private static Path logFile(int port) {
