@@ -119,6 +119,8 @@ public class OpenApiDocuments {
             + " patch formats, so kubectl and Kubernetes client libraries work unchanged. Lists"
             + " take labelSelector, fieldSelector, limit and continue, and stream changes with"
             + " watch=true. Bodies may be JSON or YAML.");
+    // Relative, so "Try it out" goes to whichever origin served the page: the gateway.
+    document.putArray("servers").addObject().put("url", "/");
     ArrayNode tags = document.putArray("tags");
     tags.addObject().put("name", "discovery").put("description", "Version and API discovery.");
     ObjectNode paths = document.putObject("paths");
