@@ -81,7 +81,7 @@ final class ServiceAdmission implements KindAdmission {
     if (externallyAccessible(spec)) {
       setIfEmpty(spec, "externalTrafficPolicy", "Cluster");
     }
-    if (List.of("ClusterIP", "NodePort", "LoadBalancer").contains(type)) {
+    if (type != null && List.of("ClusterIP", "NodePort", "LoadBalancer").contains(type)) {
       setIfAbsent(spec, "internalTrafficPolicy", "Cluster");
     }
     if ("LoadBalancer".equals(type)) {

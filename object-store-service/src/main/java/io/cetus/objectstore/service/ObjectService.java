@@ -164,7 +164,9 @@ public class ObjectService {
         eviction,
         apiVersion != null && !apiVersion.isEmpty() ? apiVersion : "policy/v1",
         "Eviction");
-    if (!List.of("policy/v1", "policy/v1beta1").contains(Meta.string(eviction, "apiVersion"))) {
+    if (apiVersion != null
+        && !apiVersion.isEmpty()
+        && !List.of("policy/v1", "policy/v1beta1").contains(apiVersion)) {
       throw ApiException.badRequest(
           "the API version in the data ("
               + Meta.string(eviction, "apiVersion")

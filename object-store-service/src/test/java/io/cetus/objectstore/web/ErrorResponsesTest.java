@@ -129,6 +129,20 @@ class ErrorResponsesTest extends ApiTest {
   }
 
   @Test
+  void wrongJsonTypesInSpecAreUnprocessableNamingTheField() {
+    String ns = newNamespace();
+
+    Response response =
+        api.post(
+            "/api/v1/namespaces/" + ns + "/services",
+            "{\"metadata\":{\"name\":\"web\"},\"spec\":{\"type\":42,\"ports\":[{\"port\":80}]}}");
+
+    assertStatus(response, 422, "Invalid");
+    assertThat(response.json().at("/details/causes/0/field").asString()).isEqualTo("spec.type");
+    assertThat(api.get("/api/v1/namespaces/" + ns + "/services/web").status()).isEqualTo(404);
+  }
+
+  @Test
   void invalidObjectsAreUnprocessableWithCauses() {
     String ns = newNamespace();
     ObjectNode pod = pod("bad");
