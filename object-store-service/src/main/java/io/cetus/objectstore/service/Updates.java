@@ -108,6 +108,10 @@ class Updates {
                   scope == Scope.MAIN
                       ? admission.admitUpdate(type, candidate, live)
                       : admission.admitStatusUpdate(type, candidate, live));
+      // Compared after admission, so a body that only omits defaulted fields is no spec change.
+      if (scope == Scope.MAIN && Kinds.tracksGeneration(type) && Meta.specChanged(live, admitted)) {
+        Meta.metadata(admitted).put("generation", Math.max(1, Meta.generation(live)) + 1);
+      }
       if (options.dryRun()) {
         return admitted;
       }
@@ -207,8 +211,7 @@ class Updates {
       }
     }
     if (Kinds.tracksGeneration(type)) {
-      long generation = Math.max(1, Meta.generation(live));
-      metadata.put("generation", Meta.specChanged(live, desired) ? generation + 1 : generation);
+      metadata.put("generation", Math.max(1, Meta.generation(live)));
     }
     return desired;
   }

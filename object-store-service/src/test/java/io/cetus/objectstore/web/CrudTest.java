@@ -187,6 +187,19 @@ class CrudTest extends ApiTest {
   }
 
   @Test
+  void replacingWithTheSameManifestLeavesGenerationAlone() {
+    String ns = newNamespace();
+    String path = "/apis/apps/v1/namespaces/" + ns + "/deployments/app";
+    api.post("/apis/apps/v1/namespaces/" + ns + "/deployments", deployment("app", 1));
+    // The manifest as the user wrote it: no defaults (strategy, probes, pull policy...) filled in.
+    ObjectNode manifest = deployment("app", 1);
+
+    ObjectNode replaced = api.put(path, manifest).json();
+
+    assertThat(replaced.at("/metadata/generation").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void mainResourceIgnoresStatusAndStatusSubresourceIgnoresTheRest() {
     String ns = newNamespace();
     String path = "/apis/apps/v1/namespaces/" + ns + "/replicasets/rs";
