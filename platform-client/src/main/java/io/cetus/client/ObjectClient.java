@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import io.cetus.api.errors.ApiException;
+import io.cetus.api.errors.Reason;
 import io.cetus.api.meta.ApiObject;
 import io.cetus.api.resource.ResourceType;
 import io.cetus.api.selector.Selector;
@@ -72,6 +73,29 @@ public interface ObjectClient<T extends ApiObject> {
    *     resourceVersion
    */
   T patch(@Nullable String namespace, String name, PatchType type, String body);
+
+  /**
+   * Posts {@code body} to a subresource that only takes creates, such as a pod's {@code binding}
+   * ({@code POST .../pods/{name}/binding} with a {@code Binding}) or {@code eviction}. The server's
+   * answer is a {@code Status}, so nothing is returned; the effect shows on the object.
+   *
+   * <p>The default implementation supports no subresource: clients that are not HTTP clients of a
+   * real server override it for the subresources they model.
+   *
+   * @throws ApiException as the server reports it: for a binding, {@code NotFound} for a missing
+   *     pod, {@code Conflict} when it is already bound or being deleted
+   */
+  default void createSubresource(
+      @Nullable String namespace, String name, String subresource, ApiObject body) {
+    throw new ApiException(
+        Reason.METHOD_NOT_ALLOWED,
+        "the "
+            + subresource
+            + " subresource of "
+            + resourceType().qualifiedPlural()
+            + " is not supported by "
+            + getClass().getSimpleName());
+  }
 
   /**
    * Deletes the object with the server's default propagation (background).

@@ -141,6 +141,15 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
   }
 
   @Override
+  public void createSubresource(
+      @Nullable String namespace, String name, String subresource, ApiObject body) {
+    send(
+        api.request(paths.subresource(namespace, name, subresource))
+            .header("Content-Type", JSON)
+            .POST(BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))));
+  }
+
+  @Override
   public void delete(@Nullable String namespace, String name, DeleteOptions options) {
     HttpRequest.Builder request = api.request(paths.object(namespace, name));
     if (options.isDefault()) {

@@ -176,6 +176,28 @@ class HttpObjectClientTest {
   }
 
   @Test
+  void createSubresourcePostsTheBodyToTheSubresourceOfTheObject() {
+    server.answer(201, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+    var pods = api.objects(ResourceTypes.PODS, TestObject.class);
+
+    pods.createSubresource("red", "web", "binding", TestObject.of("red", "web", null));
+
+    assertThat(server.lastRequest().method()).isEqualTo("POST");
+    assertThat(server.lastRequest().uri()).isEqualTo("/api/v1/namespaces/red/pods/web/binding");
+    assertThat(server.lastRequest().body()).contains("\"name\":\"web\"");
+  }
+
+  @Test
+  void createSubresourceRefusedByTheServerFailsWithItsStatus() {
+    server.answer(409, CONFLICT);
+    var pods = api.objects(ResourceTypes.PODS, TestObject.class);
+
+    assertThatThrownBy(
+            () -> pods.createSubresource("red", "a", "binding", TestObject.of("red", "a", null)))
+        .satisfies(e -> assertThat(ApiErrors.isConflict(e)).isTrue());
+  }
+
+  @Test
   void patchSendsTheBodyWithItsContentType() {
     server.answer(200, json(TestObject.of("red", "a", "2")));
 

@@ -1,0 +1,30 @@
+package io.cetus.scheduler.filter;
+
+import io.cetus.api.core.Pod;
+import io.cetus.api.core.Taint;
+import io.cetus.scheduler.cache.NodeInfo;
+
+/**
+ * Keeps pods off nodes with a {@code NoSchedule} or {@code NoExecute} taint they do not tolerate;
+ * {@code PreferNoSchedule} taints only make a node less attractive and are not checked here.
+ */
+public final class TaintTolerationFilter implements NodeFilter {
+
+  @Override
+  public FilterResult filter(Pod pod, NodeInfo node) {
+    for (Taint taint : node.node().spec().taints()) {
+      boolean repels =
+          Tolerations.NO_SCHEDULE.equals(taint.effect())
+              || Tolerations.NO_EXECUTE.equals(taint.effect());
+      if (repels && !Tolerations.tolerates(pod, taint)) {
+        return FilterResult.unfit(
+            "node(s) had untolerated taint {"
+                + taint.key()
+                + ": "
+                + (taint.value() == null ? "" : taint.value())
+                + "}");
+      }
+    }
+    return FilterResult.FITS;
+  }
+}
