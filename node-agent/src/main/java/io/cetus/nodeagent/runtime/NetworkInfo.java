@@ -1,0 +1,22 @@
+package io.cetus.nodeagent.runtime;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An engine network pods attach to.
+ *
+ * @param id the engine's id
+ * @param name its name
+ * @param subnet its IPv4 subnet in CIDR form, if the engine reports one
+ * @param gateway its IPv4 gateway, if any
+ */
+public record NetworkInfo(
+    String id, String name, @Nullable String subnet, @Nullable String gateway) {
+
+  public NetworkInfo {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+  }
+}

@@ -1,0 +1,651 @@
+package io.cetus.nodeagent.runtime.docker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cetus.nodeagent.runtime.ContainerHandle;
+import io.cetus.nodeagent.runtime.ContainerNotFoundException;
+import io.cetus.nodeagent.runtime.ContainerRuntime;
+import io.cetus.nodeagent.runtime.ContainerRuntimeException;
+import io.cetus.nodeagent.runtime.ContainerSpec;
+import io.cetus.nodeagent.runtime.ContainerState;
+import io.cetus.nodeagent.runtime.ContainerStatus;
+import io.cetus.nodeagent.runtime.ExecOutput;
+import io.cetus.nodeagent.runtime.ExecRequest;
+import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExitResult;
+import io.cetus.nodeagent.runtime.ImageNotPresentException;
+import io.cetus.nodeagent.runtime.LogOptions;
+import io.cetus.nodeagent.runtime.NetworkInfo;
+import io.cetus.nodeagent.runtime.QueueInputStream;
+import io.cetus.nodeagent.runtime.RuntimeCapabilities;
+import io.cetus.nodeagent.runtime.RuntimeInfo;
+import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+
+/**
+ * {@link ContainerRuntime} on the Docker engine, through docker-java (Nomad's {@code
+ * drivers/docker}).
+ *
+ * <ul>
+ *   <li><b>API version</b> (pitfall P1): requests go to unversioned paths unless {@link
+ *       DockerRuntimeProperties#apiVersion()} says otherwise, so the engine answers at its own
+ *       version; no {@code docker-java.properties} on the classpath can change that.
+ *   <li><b>Exits</b>: one subscription to the engine's event stream ({@link DockerEvents}) serves
+ *       every {@link #awaitExit} — a {@code die} event triggers an inspect — rather than one
+ *       blocked HTTP call per container.
+ *   <li><b>OOM kills</b> (pitfall P6): Docker's {@code OOMKilled} flag is sometimes false on cgroup
+ *       v1 when the kernel did kill the container. The rule: a container is OOM-killed when the
+ *       flag says so, or when it exited with 137 while it had a memory limit and the engine sent an
+ *       {@code oom} event for it. The event stream is open before any container starts; an exit
+ *       that looks like an OOM kill (137 with a limit, no flag, no event yet) waits up to {@link
+ *       DockerRuntimeProperties#oomEventGrace()} for the event, because the engine may send it just
+ *       after the {@code die}. An OOM kill that happened while no runtime watched (the agent was
+ *       down) is known from Docker's flag only.
+ *   <li><b>Exec</b>: attached over a connection of its own ({@link DockerExecSession}) so closing
+ *       stdin gives the process end-of-file.
+ *   <li><b>Signals</b> (pitfall P7): {@link ContainerSpec#init()} runs Docker's init as PID 1,
+ *       which forwards SIGTERM; without it a shell or {@code sleep} as PID 1 ignores SIGTERM and
+ *       every stop waits for the whole grace period.
+ * </ul>
+ */
+public final class DockerContainerRuntime implements ContainerRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
+  private static final int LOG_QUEUE_CHUNKS = 256;
+  private static final int EXEC_EXIT_POLLS = 250;
+  private static final long EXEC_EXIT_POLL_MILLIS = 20;
+
+  private final DockerRuntimeProperties properties;
+  private final Clock clock;
+
+  /** For calls that answer at once: bounded by the request timeout. */
+  private final DockerClient client;
+
+  /** For streams, pulls and stops, which take as long as they take. */
+  private final DockerClient streamClient;
+
+  private final ImagePuller puller;
+  private final DockerEvents events;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ConcurrentMap<String, CompletableFuture<ExitResult>> exits =
+      new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, DieEvent> dieEvents = new ConcurrentHashMap<>();
+
+  private record DieEvent(@Nullable Integer exitCode, Instant at) {}
+
+  public DockerContainerRuntime(DockerRuntimeProperties properties, Clock clock) {
+    this.properties = Objects.requireNonNull(properties, "properties");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.client = dockerClient(properties, properties.requestTimeout());
+    this.streamClient = dockerClient(properties, null);
+    this.puller = new ImagePuller(streamClient, properties.pullTimeout());
+    this.events =
+        new DockerEvents(
+            streamClient, clock, properties.connectTimeout().plusSeconds(5), new ExitListener());
+  }
+
+  @Override
+  public String name() {
+    return "docker";
+  }
+
+  @Override
+  public RuntimeCapabilities capabilities() {
+    return RuntimeCapabilities.all();
+  }
+
+  @Override
+  public RuntimeInfo fingerprint() {
+    try {
+      Info info = client.infoCmd().exec();
+      Version version = client.versionCmd().exec();
+      return new RuntimeInfo(
+          name(),
+          orEmpty(info.getServerVersion()),
+          orEmpty(version.getApiVersion()),
+          orEmpty(info.getOperatingSystem()),
+          orEmpty(info.getOsType()),
+          DockerStatuses.architecture(info.getArchitecture()),
+          orEmpty(info.getKernelVersion()),
+          info.getNCPU() == null ? 0 : info.getNCPU(),
+          info.getMemTotal() == null ? 0 : info.getMemTotal());
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "fingerprint");
+    }
+  }
+
+  @Override
+  public NetworkInfo ensureNetwork(String name, Map<String, String> labels) {
+    try {
+      Network existing = findNetwork(name);
+      if (existing != null) {
+        return networkInfo(existing);
+      }
+      try {
+        client
+            .createNetworkCmd()
+            .withName(name)
+            .withDriver("bridge")
+            .withLabels(labels)
+            .withCheckDuplicate(true)
+            .exec();
+        log.info("Created Docker network {}", name);
+      } catch (ConflictException e) {
+        // Created concurrently by another agent on this engine: use theirs.
+      }
+      Network created = findNetwork(name);
+      if (created == null) {
+        throw new ContainerRuntimeException("network " + name + " vanished right after creation");
+      }
+      return networkInfo(created);
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "ensure network " + name);
+    }
+  }
+
+  @Override
+  public void removeNetwork(String name) {
+    try {
+      Network network = findNetwork(name);
+      if (network != null) {
+        client.removeNetworkCmd(network.getId()).exec();
+      }
+    } catch (NotFoundException e) {
+      // already gone
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "remove network " + name);
+    }
+  }
+
+  @Override
+  public ContainerHandle start(ContainerSpec spec) {
+    InspectContainerResponse existing = inspectIfExists(spec.name());
+    String id = existing != null ? existing.getId() : create(spec);
+    InspectContainerResponse response = existing != null ? existing : inspectRaw(id);
+    if (DockerStatuses.state(
+            response.getState().getStatus(),
+            response.getState().getRunning(),
+            response.getState().getStartedAt())
+        == ContainerState.CREATED) {
+      // Open the event stream first, so an exit or OOM kill right after the start is seen.
+      events.ensureOpen();
+      startCreated(spec, id);
+      response = inspectRaw(id);
+    }
+    Instant startedAt = DockerStatuses.time(response.getState().getStartedAt());
+    return new ContainerHandle(id, spec, startedAt != null ? startedAt : clock.instant());
+  }
+
+  @Override
+  public Optional<ContainerHandle> recover(ContainerHandle handle) {
+    InspectContainerResponse response = inspectIfExists(handle.containerId());
+    if (response == null) {
+      return Optional.empty();
+    }
+    Instant startedAt = DockerStatuses.time(response.getState().getStartedAt());
+    return Optional.of(
+        new ContainerHandle(
+            handle.version(),
+            response.getId(),
+            handle.spec(),
+            startedAt != null ? startedAt : handle.startedAt()));
+  }
+
+  @Override
+  public CompletableFuture<ExitResult> awaitExit(String containerId) {
+    String id = inspectRaw(containerId).getId();
+    events.ensureOpen();
+    CompletableFuture<ExitResult> shared =
+        exits.computeIfAbsent(id, key -> new CompletableFuture<>());
+    // Checked after registering: an exit between the inspect above and now is caught here, any
+    // later one by its die event.
+    checkExit(id);
+    return shared.copy();
+  }
+
+  @Override
+  public void stop(String containerId, Duration gracePeriod) {
+    long seconds = (gracePeriod.toMillis() + 999) / 1000;
+    try {
+      streamClient
+          .stopContainerCmd(containerId)
+          .withTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(0, seconds)))
+          .exec();
+    } catch (NotModifiedException e) {
+      // not running: nothing to stop
+    } catch (NotFoundException e) {
+      throw new ContainerNotFoundException(containerId);
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "stop of container " + containerId);
+    }
+  }
+
+  @Override
+  public void destroy(String containerId, boolean force) {
+    try {
+      client.removeContainerCmd(containerId).withForce(force).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // already gone
+    } catch (ConflictException e) {
+      String message = DockerErrors.message(e);
+      if (!message.contains("already in progress")) {
+        throw new ContainerRuntimeException(
+            "cannot remove container " + containerId + ": " + message);
+      }
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "removal of container " + containerId);
+    }
+  }
+
+  @Override
+  public ContainerStatus inspect(String containerId) {
+    return status(inspectRaw(containerId));
+  }
+
+  @Override
+  public List<ContainerStatus> list(Map<String, String> labels) {
+    List<Container> containers;
+    try {
+      var command = client.listContainersCmd().withShowAll(true);
+      if (!labels.isEmpty()) {
+        command.withLabelFilter(labels);
+      }
+      containers = command.exec();
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "list of containers");
+    }
+    List<ContainerStatus> statuses = new ArrayList<>(containers.size());
+    for (Container container : containers) {
+      // Removed since the listing: skip it.
+      InspectContainerResponse response = inspectIfExists(container.getId());
+      if (response != null) {
+        statuses.add(status(response));
+      }
+    }
+    return statuses;
+  }
+
+  @Override
+  public ExecSession exec(String containerId, ExecRequest request, ExecOutput output) {
+    String execId;
+    try {
+      execId =
+          client
+              .execCreateCmd(containerId)
+              .withCmd(request.command().toArray(String[]::new))
+              .withAttachStdout(true)
+              .withAttachStderr(true)
+              .withAttachStdin(request.stdin())
+              .withTty(request.tty())
+              .exec()
+              .getId();
+    } catch (NotFoundException e) {
+      throw new ContainerNotFoundException(containerId);
+    } catch (ConflictException e) {
+      throw new ContainerRuntimeException(
+          "cannot exec in container " + containerId + ": " + DockerErrors.message(e));
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "exec in container " + containerId);
+    }
+    return DockerExecSession.start(
+        properties,
+        execId,
+        request,
+        output,
+        this::execExitCode,
+        (id, columns, rows) -> client.resizeExecCmd(id).withSize(rows, columns).exec());
+  }
+
+  @Override
+  public InputStream logs(String containerId, LogOptions options) {
+    String id = inspectRaw(containerId).getId();
+    LogCallback callback = new LogCallback();
+    QueueInputStream stream =
+        new QueueInputStream(
+            LOG_QUEUE_CHUNKS,
+            options.limitBytes() == null ? 0 : options.limitBytes(),
+            callback::close);
+    callback.stream = stream;
+    var command =
+        streamClient
+            .logContainerCmd(id)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(options.follow())
+            .withTimestamps(options.timestamps());
+    if (options.tailLines() != null) {
+      command.withTail(options.tailLines());
+    }
+    if (options.sinceTime() != null) {
+      command.withSince((int) Math.min(Integer.MAX_VALUE, options.sinceTime().getEpochSecond()));
+    }
+    command.exec(callback);
+    callback
+        .done()
+        .whenComplete(
+            (ignored, error) -> {
+              if (error == null || callback.closedByUs()) {
+                stream.finish();
+              } else {
+                stream.fail(
+                    new IOException(
+                        "log stream broke: " + DockerErrors.message(error),
+                        DockerErrors.ioCause(error)));
+              }
+            });
+    return stream;
+  }
+
+  @Override
+  public void close() {
+    events.close();
+    executor.shutdownNow();
+    closeQuietly(client);
+    closeQuietly(streamClient);
+  }
+
+  private String create(ContainerSpec spec) {
+    ensureImage(spec);
+    try {
+      String id = DockerSpecs.apply(client.createContainerCmd(spec.image()), spec).exec().getId();
+      log.debug("Created container {} ({})", spec.name(), id);
+      return id;
+    } catch (ConflictException e) {
+      // Created concurrently under the same name: that one is ours too.
+      InspectContainerResponse winner = inspectIfExists(spec.name());
+      if (winner != null) {
+        return winner.getId();
+      }
+      throw DockerErrors.translate(e, "create of container " + spec.name());
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "create of container " + spec.name());
+    }
+  }
+
+  private void ensureImage(ContainerSpec spec) {
+    switch (spec.pullPolicy()) {
+      case ALWAYS -> puller.pull(spec.image());
+      case IF_NOT_PRESENT -> {
+        if (!imagePresent(spec.image())) {
+          puller.pull(spec.image());
+        }
+      }
+      case NEVER -> {
+        if (!imagePresent(spec.image())) {
+          throw new ImageNotPresentException(spec.image());
+        }
+      }
+    }
+  }
+
+  private boolean imagePresent(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "inspect of image " + image);
+    }
+  }
+
+  private void startCreated(ContainerSpec spec, String id) {
+    try {
+      client.startContainerCmd(id).exec();
+      log.debug("Started container {} ({})", spec.name(), id);
+    } catch (NotModifiedException e) {
+      // started concurrently
+    } catch (RuntimeException e) {
+      ContainerRuntimeException failure =
+          DockerErrors.translate(e, "start of container " + spec.name());
+      if (!(failure instanceof RuntimeUnavailableException)) {
+        // Leave nothing half-made behind: a retried start creates it afresh.
+        try {
+          client.removeContainerCmd(id).withForce(true).exec();
+        } catch (RuntimeException removal) {
+          failure.addSuppressed(DockerErrors.translate(removal, "removal of container " + id));
+        }
+      }
+      throw failure;
+    }
+  }
+
+  private ContainerStatus status(InspectContainerResponse response) {
+    String owner = DockerStatuses.networkNamespaceOwner(response);
+    String ownerIp = null;
+    if (owner != null) {
+      InspectContainerResponse ownerResponse = inspectIfExists(owner);
+      ownerIp =
+          ownerResponse != null
+              ? DockerStatuses.ipAddress(ownerResponse.getNetworkSettings())
+              : null;
+    }
+    return DockerStatuses.status(response, events.oomSeen(response.getId()), ownerIp);
+  }
+
+  private InspectContainerResponse inspectRaw(String containerId) {
+    InspectContainerResponse response = inspectIfExists(containerId);
+    if (response == null) {
+      throw new ContainerNotFoundException(containerId);
+    }
+    return response;
+  }
+
+  private @Nullable InspectContainerResponse inspectIfExists(String containerId) {
+    try {
+      return client.inspectContainerCmd(containerId).exec();
+    } catch (NotFoundException e) {
+      return null;
+    } catch (RuntimeException e) {
+      throw DockerErrors.translate(e, "inspect of container " + containerId);
+    }
+  }
+
+  /** Resolves the waiters of a container if it has exited (or is gone). Idempotent. */
+  private void checkExit(String id) {
+    CompletableFuture<ExitResult> shared = exits.get(id);
+    if (shared == null || shared.isDone()) {
+      return;
+    }
+    InspectContainerResponse response;
+    try {
+      response = client.inspectContainerCmd(id).exec();
+    } catch (NotFoundException e) {
+      DieEvent die = dieEvents.get(id);
+      if (die != null && die.exitCode() != null) {
+        complete(id, new ExitResult(die.exitCode(), events.oomSeen(id), null, die.at()));
+      } else {
+        fail(id, new ContainerNotFoundException(id));
+      }
+      return;
+    } catch (RuntimeException e) {
+      // The engine is unreachable: the reopened event stream triggers another check.
+      log.debug("Checking the exit of {} failed", id, e);
+      return;
+    }
+    if (!DockerStatuses.exited(response)) {
+      return;
+    }
+    boolean oomSeen = events.oomSeen(id);
+    if (DockerStatuses.possiblyOomKilled(response, oomSeen)) {
+      events
+          .awaitOom(id, properties.oomEventGrace())
+          .thenAccept(
+              seen -> complete(id, DockerStatuses.exitResult(response, seen, clock.instant())));
+    } else {
+      complete(id, DockerStatuses.exitResult(response, oomSeen, clock.instant()));
+    }
+  }
+
+  private void complete(String id, ExitResult result) {
+    dieEvents.remove(id);
+    CompletableFuture<ExitResult> shared = exits.remove(id);
+    if (shared != null) {
+      shared.complete(result);
+    }
+  }
+
+  private void fail(String id, RuntimeException error) {
+    dieEvents.remove(id);
+    CompletableFuture<ExitResult> shared = exits.remove(id);
+    if (shared != null) {
+      shared.completeExceptionally(error);
+    }
+  }
+
+  /** The exit code of an exec whose output has ended; the engine may take a moment to record it. */
+  private CompletableFuture<Integer> execExitCode(String execId) {
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    pollExecExit(execId, result, 0);
+    return result;
+  }
+
+  private void pollExecExit(String execId, CompletableFuture<Integer> result, int attempt) {
+    try {
+      InspectExecResponse response = client.inspectExecCmd(execId).exec();
+      if (!Boolean.TRUE.equals(response.isRunning()) && response.getExitCodeLong() != null) {
+        result.complete(response.getExitCodeLong().intValue());
+        return;
+      }
+    } catch (RuntimeException e) {
+      result.completeExceptionally(DockerErrors.translate(e, "inspect of exec " + execId));
+      return;
+    }
+    if (attempt >= EXEC_EXIT_POLLS) {
+      result.completeExceptionally(
+          new ContainerRuntimeException("exec " + execId + " still runs after its output ended"));
+      return;
+    }
+    CompletableFuture.runAsync(
+        () -> pollExecExit(execId, result, attempt + 1),
+        CompletableFuture.delayedExecutor(EXEC_EXIT_POLL_MILLIS, TimeUnit.MILLISECONDS, executor));
+  }
+
+  private @Nullable Network findNetwork(String name) {
+    return client.listNetworksCmd().withNameFilter(name).exec().stream()
+        .filter(network -> name.equals(network.getName()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static NetworkInfo networkInfo(Network network) {
+    String subnet = null;
+    String gateway = null;
+    if (network.getIpam() != null && network.getIpam().getConfig() != null) {
+      for (Network.Ipam.Config config : network.getIpam().getConfig()) {
+        if (config.getSubnet() != null && config.getSubnet().contains(".")) {
+          subnet = config.getSubnet();
+          gateway = config.getGateway();
+          break;
+        }
+      }
+    }
+    return new NetworkInfo(network.getId(), network.getName(), subnet, gateway);
+  }
+
+  /** A docker-java client for the engine; streams need one without a response timeout. */
+  static DockerClient dockerClient(
+      DockerRuntimeProperties properties, @Nullable Duration responseTimeout) {
+    DockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(properties.host().toString())
+            .withDockerTlsVerify(false)
+            .withApiVersion(properties.apiVersion())
+            .build();
+    ApacheDockerHttpClient http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .maxConnections(properties.maxConnections())
+            .connectionTimeout(properties.connectTimeout())
+            .responseTimeout(responseTimeout)
+            .build();
+    return DockerClientImpl.getInstance(config, http);
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  private static void closeQuietly(DockerClient client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      log.debug("Closing the Docker client failed", e);
+    }
+  }
+
+  /** Feeds a log stream; blocks the engine's stream while the reader is behind. */
+  private static final class LogCallback extends StreamCallback<Frame> {
+    private volatile @Nullable QueueInputStream stream;
+
+    @Override
+    public void onNext(Frame frame) {
+      QueueInputStream target = Objects.requireNonNull(stream);
+      try {
+        if (!target.push(frame.getPayload())) {
+          close();
+        }
+      } catch (java.io.InterruptedIOException e) {
+        close();
+      }
+    }
+  }
+
+  private final class ExitListener implements DockerEvents.Listener {
+    @Override
+    public void died(String containerId, @Nullable Integer exitCode, Instant at) {
+      if (exits.containsKey(containerId)) {
+        dieEvents.put(containerId, new DieEvent(exitCode, at));
+        executor.execute(() -> checkExit(containerId));
+      }
+    }
+
+    @Override
+    public void destroyed(String containerId) {
+      if (exits.containsKey(containerId)) {
+        executor.execute(() -> checkExit(containerId));
+      }
+    }
+
+    @Override
+    public void resubscribed() {
+      for (String id : exits.keySet()) {
+        executor.execute(() -> checkExit(id));
+      }
+    }
+  }
+}
