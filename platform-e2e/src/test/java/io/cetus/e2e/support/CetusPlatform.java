@@ -23,7 +23,9 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
   /** The gateway port of the platform under test. */
   public static final int API_PORT = Integer.getInteger("cetus.e2e.port", 18080);
 
-  private static final int PORT_BASE = API_PORT + 11;
+  /** The first internal port: object store, then scheduler, replication, deployment, proxy. */
+  public static final int PORT_BASE = API_PORT + 11;
+
   private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
 
   @Override
