@@ -1,0 +1,94 @@
+package io.cetus.replication;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.cetus.api.apps.ReplicaSet;
+import io.cetus.api.core.Pod;
+import io.cetus.api.meta.ApiObject;
+import io.cetus.client.ObjectClient;
+import io.cetus.client.informer.SharedInformer;
+import io.cetus.client.informer.SharedInformerFactory;
+import io.cetus.controller.reconcile.Request;
+import io.cetus.controller.reconcile.Result;
+import io.cetus.controller.workqueue.DefaultWorkQueue;
+import io.cetus.replication.expectation.PodExpectations;
+import io.cetus.testsupport.client.FakeApiClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A {@link ReplicaSetReconciler} called by the test, one reconcile at a time, on an in-memory API
+ * server whose timestamps and the reconciler's "now" come from one clock the test moves. Its
+ * informers feed the expectations as the controller's would; what they queue is dropped.
+ */
+final class ReconcileHarness implements AutoCloseable {
+
+  static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  final MutableClock clock = new MutableClock();
+  final FakeApiClient api = new FakeApiClient(clock);
+  final ObjectClient<Pod> pods = api.forType(Pod.class);
+  final ObjectClient<ReplicaSet> replicaSets = api.forType(ReplicaSet.class);
+  final PodExpectations expectations = new PodExpectations(clock);
+  final SharedInformerFactory informers = new SharedInformerFactory(api);
+  final SharedInformer<ReplicaSet> replicaSetCache = informers.forType(ReplicaSet.class);
+  final SharedInformer<Pod> podCache = informers.forType(Pod.class);
+  final ReplicaSetReconciler reconciler =
+      new ReplicaSetReconciler(
+          replicaSetCache.lister(), podCache.lister(), replicaSets, pods, expectations, clock);
+
+  /** Starts the informers and waits for their first list. */
+  ReconcileHarness start() throws InterruptedException {
+    var ignored = new DefaultWorkQueue<Request>();
+    replicaSetCache.addEventHandler(
+        ReplicaSetController.replicaSetEvents(expectations).enqueuingInto(ignored));
+    podCache.addEventHandler(
+        ReplicaSetController.podEvents(replicaSetCache.lister(), expectations)
+            .enqueuingInto(ignored));
+    informers.start();
+    if (!informers.awaitSynced(DEADLINE)) {
+      throw new IllegalStateException("informers did not sync");
+    }
+    return this;
+  }
+
+  Result reconcile(String replicaSet) throws Exception {
+    return reconciler.reconcile(new Request(Fixtures.NAMESPACE, replicaSet));
+  }
+
+  /** Waits until the caches hold what the store holds now. */
+  void awaitCachesCaughtUp() {
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                versions(replicaSetCache.lister().list())
+                        .equals(versions(replicaSets.list(null).items()))
+                    && versions(podCache.lister().list())
+                        .equals(versions(pods.list(null).items())));
+  }
+
+  /** Waits until the cached pods satisfy {@code condition}. */
+  void awaitCachedPods(Predicate<List<Pod>> condition) {
+    await().atMost(DEADLINE).until(() -> condition.test(podCache.lister().list()));
+  }
+
+  private static Map<String, String> versions(List<? extends ApiObject> objects) {
+    Map<String, String> versions = new HashMap<>();
+    for (ApiObject object : objects) {
+      versions.put(
+          object.metadata().namespace() + "/" + object.metadata().name(),
+          String.valueOf(object.metadata().resourceVersion()));
+    }
+    return versions;
+  }
+
+  @Override
+  public void close() {
+    informers.stop();
+  }
+}

@@ -1,0 +1,78 @@
+package io.cetus.replication;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import io.cetus.api.apps.ReplicaSet;
+import io.cetus.api.core.Pod;
+import io.cetus.testsupport.client.FakeApiClient;
+
+import static io.cetus.replication.Fixtures.NAMESPACE;
+import static io.cetus.replication.Fixtures.WEB;
+import static io.cetus.replication.Fixtures.replicaSet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The service as it starts: its controller runs, and health and metrics report on it. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"platform.watch-source=http", "platform.leader-election.enabled=false"})
+class ReplicationApplicationTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class InMemoryStore {
+    @Bean
+    FakeApiClient fakeApiClient() {
+      return new FakeApiClient();
+    }
+  }
+
+  @Autowired private FakeApiClient api;
+  @LocalServerPort private int port;
+
+  @Test
+  void keepsReplicaSetsAtTheirCountAndReportsHealthAndMetrics() throws Exception {
+    api.forType(ReplicaSet.class).create(replicaSet("web", 2, WEB));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> api.forType(Pod.class).list(NAMESPACE).items().size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                api.forType(ReplicaSet.class)
+                        .get(NAMESPACE, "web")
+                        .orElseThrow()
+                        .status()
+                        .replicas()
+                    == 2);
+
+    assertThat(get("/actuator/health"))
+        .contains("\"controllers\"")
+        .contains("\"role\":\"leader\"")
+        .contains("\"status\":\"UP\"");
+    assertThat(get("/actuator/prometheus"))
+        .contains("cetus_controller_reconcile_seconds_count{controller=\"replicaset\"")
+        .contains("cetus_controller_queue_depth{controller=\"replicaset\"");
+  }
+
+  private String get(String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+}
