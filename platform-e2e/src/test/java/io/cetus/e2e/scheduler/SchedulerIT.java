@@ -1,5 +1,7 @@
 package io.cetus.e2e.scheduler;
 
+import io.cetus.testsupport.platform.ControllerServiceProcess;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ class SchedulerIT {
 
   private static RedisServerProcess redis;
   private static ObjectStoreProcess store;
-  private static SchedulerProcess scheduler;
+  private static ControllerServiceProcess scheduler;
   private static ApiClient api;
   private static String namespace;
 
@@ -68,7 +70,8 @@ class SchedulerIT {
     }
     // a long grace period: nothing renews these leases while the test runs
     scheduler =
-        SchedulerProcess.start(
+        ControllerServiceProcess.start(
+            "scheduler-service",
             store.baseUrl(),
             redis.uri(),
             "--platform.scheduler.node-grace-period=10m",
