@@ -77,6 +77,15 @@ class CetusScriptE2E {
   }
 
   @Test
+  void anUpThatFailsStopsWhatItStarted() throws Exception {
+    Run up = cetusWith(Map.of("CETUS_START_TIMEOUT", "1"), "up", "--nodes", "0");
+
+    assertThat(up.exitCode()).as(up.output()).isNotZero();
+    assertThat(up.output()).contains("did not answer within 1s", "stopping what was started");
+    assertThat(pids()).isEmpty();
+  }
+
+  @Test
   void badArgumentsAreRefusedWithAHint() throws Exception {
     Run nodes = cetus("up", "--nodes", "many");
     Run unknown = cetus("explode");
@@ -102,16 +111,27 @@ class CetusScriptE2E {
   }
 
   private static Run cetus(String... args) throws Exception {
+    return cetusWith(Map.of(), args);
+  }
+
+  private static Run cetusWith(Map<String, String> extraEnvironment, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add("./cetus");
     command.addAll(List.of(args));
-    return run(command);
+    return run(command, extraEnvironment);
   }
 
   private static Run run(List<String> command) throws Exception {
+    return run(command, Map.of());
+  }
+
+  private static Run run(List<String> command, Map<String, String> extraEnvironment)
+      throws Exception {
     Files.createDirectories(STATE);
     var builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     builder.environment().putAll(ENVIRONMENT);
+    builder.environment().putAll(extraEnvironment);
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
