@@ -18,6 +18,7 @@ import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandler;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
@@ -25,7 +26,6 @@ import io.cetus.controller.workqueue.WorkQueue;
 import io.cetus.scheduler.bind.ApiBinder;
 import io.cetus.scheduler.cache.AssumeCache;
 import io.cetus.scheduler.cache.ClusterSnapshot;
-import io.cetus.scheduler.event.EventRecorder;
 
 /**
  * Builds the {@code scheduler} controller: one worker (decisions build on each other), fed by

@@ -18,13 +18,13 @@ import io.cetus.api.errors.ApiException;
 import io.cetus.api.meta.Condition;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.Lister;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.scheduler.bind.Binder;
 import io.cetus.scheduler.cache.AssumeCache;
 import io.cetus.scheduler.cache.ClusterSnapshot;
-import io.cetus.scheduler.event.EventRecorder;
 
 /**
  * Schedules one pod: if it still waits for this scheduler, finds it a node from the cached nodes

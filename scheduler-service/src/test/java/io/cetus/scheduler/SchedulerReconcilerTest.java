@@ -22,11 +22,11 @@ import io.cetus.client.DeleteOptions;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.ControllerManager;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.scheduler.bind.ApiBinder;
 import io.cetus.scheduler.cache.AssumeCache;
-import io.cetus.scheduler.event.EventRecorder;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static io.cetus.scheduler.Fixtures.NAMESPACE;

@@ -13,10 +13,10 @@ import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandlers;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
-import io.cetus.scheduler.event.EventRecorder;
 
 /**
  * Builds the {@code node-lifecycle} controller: a node is reconciled when it or its lease in {@code

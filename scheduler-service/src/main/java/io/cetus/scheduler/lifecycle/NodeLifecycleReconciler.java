@@ -24,10 +24,10 @@ import io.cetus.api.meta.Condition;
 import io.cetus.client.DeleteOptions;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.Lister;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
-import io.cetus.scheduler.event.EventRecorder;
 import io.cetus.scheduler.filter.Tolerations;
 
 /**

@@ -24,9 +24,9 @@ import io.cetus.api.meta.ObjectMeta;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
-import io.cetus.scheduler.event.EventRecorder;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static io.cetus.scheduler.Fixtures.NAMESPACE;

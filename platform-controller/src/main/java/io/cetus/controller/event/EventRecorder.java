@@ -1,4 +1,4 @@
-package io.cetus.scheduler.event;
+package io.cetus.controller.event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class EventRecorder {
   private final ObjectClient<Event> events;
   private final Clock clock;
   private final String component;
+  private final @Nullable String host;
   private final Map<Key, Event> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -46,23 +48,46 @@ public final class EventRecorder {
       };
 
   public EventRecorder(ObjectClient<Event> events, Clock clock, String component) {
+    this(events, clock, component, null);
+  }
+
+  /**
+   * @param host the node the component runs on ({@code source.host}), as node agents report it
+   */
+  public EventRecorder(
+      ObjectClient<Event> events, Clock clock, String component, @Nullable String host) {
     this.events = events;
     this.clock = clock;
     this.component = component;
+    this.host = host;
   }
 
   /** Records a {@code Normal} event about {@code about}. */
   public void normal(ApiObject about, String reason, String message) {
-    record(about, Event.TYPE_NORMAL, reason, message);
+    record(about, null, Event.TYPE_NORMAL, reason, message);
   }
 
   /** Records a {@code Warning} event about {@code about}. */
   public void warning(ApiObject about, String reason, String message) {
-    record(about, Event.TYPE_WARNING, reason, message);
+    record(about, null, Event.TYPE_WARNING, reason, message);
   }
 
-  private void record(ApiObject about, String type, String reason, String message) {
-    ObjectReference involved = ObjectReference.of(about);
+  /**
+   * Records a {@code Normal} event about a part of {@code about}, named by {@code fieldPath} as
+   * {@code involvedObject.fieldPath} ({@code spec.containers{web}}).
+   */
+  public void normal(ApiObject about, String fieldPath, String reason, String message) {
+    record(about, fieldPath, Event.TYPE_NORMAL, reason, message);
+  }
+
+  /** Records a {@code Warning} event about the part {@code fieldPath} of {@code about}. */
+  public void warning(ApiObject about, String fieldPath, String reason, String message) {
+    record(about, fieldPath, Event.TYPE_WARNING, reason, message);
+  }
+
+  private void record(
+      ApiObject about, @Nullable String fieldPath, String type, String reason, String message) {
+    ObjectReference involved = withFieldPath(ObjectReference.of(about), fieldPath);
     Key key = new Key(involved, type, reason, message);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     try {
@@ -124,7 +149,7 @@ public final class EventRecorder {
             involved,
             key.reason(),
             key.message(),
-            new EventSource(component, null),
+            new EventSource(component, host),
             now,
             now,
             1,
@@ -134,7 +159,21 @@ public final class EventRecorder {
             null,
             null,
             component,
-            null));
+            host));
+  }
+
+  private static ObjectReference withFieldPath(
+      ObjectReference reference, @Nullable String fieldPath) {
+    return fieldPath == null
+        ? reference
+        : new ObjectReference(
+            reference.kind(),
+            reference.namespace(),
+            reference.name(),
+            reference.uid(),
+            reference.apiVersion(),
+            reference.resourceVersion(),
+            fieldPath);
   }
 
   private record Key(ObjectReference involved, String type, String reason, String message) {}

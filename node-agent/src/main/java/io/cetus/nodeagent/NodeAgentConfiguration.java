@@ -1,0 +1,111 @@
+package io.cetus.nodeagent;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.cetus.api.coordination.Lease;
+import io.cetus.api.core.Node;
+import io.cetus.boot.ControllerMetrics;
+import io.cetus.client.ObjectClientFactory;
+import io.cetus.controller.Controller;
+import io.cetus.nodeagent.node.NodeHeartbeat;
+import io.cetus.nodeagent.pod.AgentSettings;
+import io.cetus.nodeagent.pod.ContainerLocator;
+import io.cetus.nodeagent.pod.OrphanCollector;
+import io.cetus.nodeagent.pod.PodAgent;
+import io.cetus.nodeagent.pod.PodController;
+import io.cetus.nodeagent.probe.ExecutorProbeScheduler;
+import io.cetus.nodeagent.runtime.ContainerRuntime;
+import io.cetus.nodeagent.runtime.docker.DockerContainerRuntime;
+import io.cetus.nodeagent.runtime.docker.DockerRuntimeProperties;
+import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
+
+/**
+ * The node agent's beans: the container runtime ({@code platform.node-agent.runtime}), the Node
+ * heartbeat, and the {@code pods} controller the platform starter runs (on every agent: no leader
+ * election). Nothing here talks to the engine at startup, so an agent whose engine is down still
+ * starts, registers its Node {@code Ready=False} and keeps trying.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NodeAgentProperties.class)
+class NodeAgentConfiguration {
+
+  private static final Duration ORPHAN_COLLECTION_INTERVAL = Duration.ofSeconds(30);
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  ContainerRuntime containerRuntime(NodeAgentProperties properties, Clock clock) {
+    return switch (properties.runtime()) {
+      case DOCKER -> new DockerContainerRuntime(DockerRuntimeProperties.defaults(), clock);
+      case FAKE ->
+          new FakeContainerRuntime(clock)
+              .addImage(properties.sandboxImage())
+              .addImage(properties.fakeImageList().toArray(String[]::new));
+    };
+  }
+
+  @Bean
+  NodeHeartbeat nodeHeartbeat(
+      NodeAgentProperties properties,
+      ContainerRuntime runtime,
+      ObjectClientFactory clients,
+      Clock clock) {
+    return new NodeHeartbeat(
+        properties.node(),
+        properties.address(),
+        properties.maxPods(),
+        properties.heartbeatInterval(),
+        properties.leaseDuration(),
+        runtime,
+        clients.forType(Node.class),
+        clients.forType(Lease.class),
+        clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  ExecutorProbeScheduler probeScheduler() {
+    return new ExecutorProbeScheduler();
+  }
+
+  @Bean
+  PodAgent podAgent(
+      NodeAgentProperties properties,
+      ObjectClientFactory clients,
+      ContainerRuntime runtime,
+      ExecutorProbeScheduler probeScheduler,
+      Clock clock,
+      ControllerMetrics metrics) {
+    return PodController.create(
+        new AgentSettings(
+            properties.node(),
+            properties.address(),
+            properties.network(),
+            properties.sandboxImage()),
+        clients,
+        runtime,
+        properties.state(),
+        probeScheduler,
+        clock,
+        reconciler -> metrics.timed(PodController.NAME, reconciler));
+  }
+
+  @Bean
+  ContainerLocator containerLocator(NodeAgentProperties properties, ContainerRuntime runtime) {
+    return new ContainerLocator(properties.node(), runtime);
+  }
+
+  @Bean
+  Controller podController(PodAgent podAgent) {
+    return podAgent.controller();
+  }
+
+  @Bean
+  OrphanCollector orphanCollector(PodAgent podAgent) {
+    return new OrphanCollector(podAgent, ORPHAN_COLLECTION_INTERVAL);
+  }
+}

@@ -1,0 +1,83 @@
+package io.cetus.nodeagent;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.node-agent.*}.
+ *
+ * @param nodeName the Node this agent registers and runs pods for; blank means this machine's
+ *     hostname, lower-cased
+ * @param network the engine network pod sandboxes attach to
+ * @param sandboxImage the image of the container that owns a pod's network namespace
+ * @param heartbeatInterval how often the Node's status and its Lease are renewed
+ * @param leaseDuration the {@code leaseDurationSeconds} written into the Lease
+ * @param maxPods the {@code pods} capacity of the Node
+ * @param address the node's reachable IP: {@code InternalIP}, {@code hostIP}, and where declared
+ *     container ports are published
+ * @param runtime {@code docker}, or {@code fake} for hollow nodes and tests
+ * @param stateDir where volumes ({@code emptyDir}, {@code configMap}, {@code secret}) live on the
+ *     node
+ * @param fakeImages with the {@code fake} runtime, the images it has (besides the sandbox image),
+ *     so hollow nodes can run pods of those images
+ */
+@ConfigurationProperties("platform.node-agent")
+public record NodeAgentProperties(
+    @Nullable String nodeName,
+    @DefaultValue("cetus") String network,
+    @DefaultValue("cetus/pause:1") String sandboxImage,
+    @DefaultValue("10s") Duration heartbeatInterval,
+    @DefaultValue("40s") Duration leaseDuration,
+    @DefaultValue("110") int maxPods,
+    @DefaultValue("127.0.0.1") String address,
+    @DefaultValue("docker") RuntimeKind runtime,
+    @Nullable Path stateDir,
+    @Nullable List<String> fakeImages) {
+
+  /** Which {@code ContainerRuntime} the agent drives. */
+  public enum RuntimeKind {
+    DOCKER,
+    FAKE
+  }
+
+  public NodeAgentProperties {
+    if (nodeName == null || nodeName.isBlank()) {
+      nodeName = hostname();
+    }
+    fakeImages = fakeImages == null ? List.of() : List.copyOf(fakeImages);
+    if (stateDir == null) {
+      stateDir = Path.of(System.getProperty("java.io.tmpdir"), "cetus-node-agent", nodeName);
+    }
+  }
+
+  /** The node name, never blank (the constructor resolves it). */
+  public String node() {
+    return java.util.Objects.requireNonNull(nodeName);
+  }
+
+  /** The fake runtime's images, never null (the constructor resolves it). */
+  public List<String> fakeImageList() {
+    return java.util.Objects.requireNonNull(fakeImages);
+  }
+
+  /** The state directory, never null (the constructor resolves it). */
+  public Path state() {
+    return java.util.Objects.requireNonNull(stateDir);
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

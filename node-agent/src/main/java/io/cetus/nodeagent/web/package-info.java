@@ -1,0 +1,8 @@
+/**
+ * The agent's own HTTP API, the per-pod streams the gateway routes to the pod's node: {@code GET
+ * /api/v1/namespaces/{ns}/pods/{name}/log}. Errors are Kubernetes {@code Status} objects.
+ */
+@NullMarked
+package io.cetus.nodeagent.web;
+
+import org.jspecify.annotations.NullMarked;
