@@ -86,7 +86,7 @@ final class DockerStatuses {
         state.getError(),
         time(response.getCreated()),
         time(state.getStartedAt()),
-        exited ? time(state.getFinishedAt()) : null,
+        exited ? finishedAt(response) : null,
         running
             ? (joinedOwnerIp != null ? joinedOwnerIp : ipAddress(response.getNetworkSettings()))
             : null,
@@ -95,12 +95,22 @@ final class DockerStatuses {
 
   static ExitResult exitResult(
       InspectContainerResponse response, boolean oomEventSeen, Instant fallbackTime) {
-    Instant finishedAt = time(response.getState().getFinishedAt());
+    Instant finishedAt = finishedAt(response);
     return new ExitResult(
         exitCode(response),
         oomKilled(response, oomEventSeen),
         response.getState().getError(),
         finishedAt != null ? finishedAt : fallbackTime);
+  }
+
+  /**
+   * Docker stamps start and finish from different reads of the clock; a container that exits at
+   * once can show a finish a millisecond before its start. Never report a finish before the start.
+   */
+  private static @Nullable Instant finishedAt(InspectContainerResponse response) {
+    Instant finished = time(response.getState().getFinishedAt());
+    Instant started = time(response.getState().getStartedAt());
+    return finished != null && started != null && finished.isBefore(started) ? started : finished;
   }
 
   static boolean exited(InspectContainerResponse response) {

@@ -55,6 +55,20 @@ class DockerStatusesTest {
       """;
 
   @Test
+  void aFinishStampedJustBeforeTheStartIsReportedAsTheStart() {
+    String state =
+        """
+        {"Status": "exited", "Running": false, "OOMKilled": false, "ExitCode": 0, "Error": "",
+         "StartedAt": "2026-11-22T10:00:01.002Z", "FinishedAt": "2026-11-22T10:00:01.001Z"}
+        """;
+    var response = inspect(state, 0, "bridge", "");
+
+    Instant started = Instant.parse("2026-11-22T10:00:01.002Z");
+    assertThat(DockerStatuses.status(response, false, null).finishedAt()).isEqualTo(started);
+    assertThat(DockerStatuses.exitResult(response, false, NOW).finishedAt()).isEqualTo(started);
+  }
+
+  @Test
   void oomKilledWhenDockersFlagSaysSo() {
     assertThat(DockerStatuses.oomKilled(true, 137, 64L << 20, false)).isTrue();
   }
