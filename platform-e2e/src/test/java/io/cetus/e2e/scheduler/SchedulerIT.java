@@ -1,7 +1,5 @@
 package io.cetus.e2e.scheduler;
 
-import io.cetus.testsupport.platform.ControllerServiceProcess;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +26,7 @@ import io.cetus.api.meta.ObjectMeta;
 import io.cetus.api.quantity.Quantity;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.http.ApiClient;
+import io.cetus.testsupport.platform.ControllerServiceProcess;
 import io.cetus.testsupport.platform.ObjectStoreProcess;
 import io.cetus.testsupport.redis.RedisServerProcess;
 
