@@ -61,6 +61,20 @@ class ModelJsonTest {
   }
 
   @Test
+  void absentCountersReadAsZero() {
+    var replicaSet =
+        Json.mapper()
+            .readValue(
+                "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"r\"},"
+                    + "\"status\":{\"replicas\":2}}",
+                io.cetus.api.apps.ReplicaSet.class);
+
+    assertThat(replicaSet.status().replicas()).isEqualTo(2);
+    assertThat(replicaSet.status().fullyLabeledReplicas()).isZero();
+    assertThat(replicaSet.status().readyReplicas()).isZero();
+  }
+
+  @Test
   void zeroReplicasAreWritten() {
     Deployment deployment =
         new Deployment(

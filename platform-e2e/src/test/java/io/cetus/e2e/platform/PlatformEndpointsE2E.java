@@ -21,6 +21,7 @@ import io.cetus.e2e.support.CetusPlatform;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What an operator and a Swagger UI user reach: every service's health and Prometheus metrics, and
@@ -53,11 +54,17 @@ class PlatformEndpointsE2E {
   void everyServiceReportsHealthAndPrometheusMetrics(String service) throws Exception {
     int port = services().get(service);
 
-    HttpResponse<String> health = get(port, "/actuator/health");
+    // `cetus up` returns once the API answers; a controller is healthy once its caches are filled.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> health = get(port, "/actuator/health");
+              assertThat(health.statusCode()).as(service + " health: " + health.body()).isEqualTo(200);
+              assertThat(Json.mapper().readTree(health.body()).path("status").asString())
+                  .isEqualTo("UP");
+            });
     HttpResponse<String> metrics = get(port, "/actuator/prometheus");
-
-    assertThat(health.statusCode()).as(service + " health").isEqualTo(200);
-    assertThat(Json.mapper().readTree(health.body()).path("status").asString()).isEqualTo("UP");
     assertThat(metrics.statusCode()).as(service + " metrics").isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
   }

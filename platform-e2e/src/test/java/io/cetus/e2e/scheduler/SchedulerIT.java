@@ -1,6 +1,7 @@
 package io.cetus.e2e.scheduler;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,8 @@ class SchedulerIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        List.of(
+                        // asList: a pod not bound yet has no node name (null)
+                        Arrays.asList(
                             pods.get(namespace, "web-1").orElseThrow().spec().nodeName(),
                             pods.get(namespace, "web-2").orElseThrow().spec().nodeName()))
                     .as("scheduler log:\n%s", scheduler.output())

@@ -67,12 +67,25 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
       try {
         Files.createDirectories(state);
         run(root, environment, UP_TIMEOUT, "./cetus", "down");
+        // A clean cluster every run: Redis keeps its data in the state directory.
+        deleteRecursively(state.resolve("redis"));
         run(root, environment, UP_TIMEOUT, "./cetus", "up");
       } catch (IOException e) {
         throw new IllegalStateException("cannot prepare " + state, e);
       }
       var running = new Running(root, environment, new Kubectl(kubeconfig, state.resolve("kube")));
       return running;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+      if (!Files.exists(dir)) {
+        return;
+      }
+      try (var paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
 
     @Override
