@@ -1,5 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +34,14 @@ import java.util.regex.Pattern;
  *
  * <pre>java bench/ApiBench.java label=http://127.0.0.1:18080 [label2=url2 ...]</pre>
  *
- * Prints one Markdown table row per measurement.
+ * Prints one Markdown table row per measurement. System properties narrow a run down for profiling:
+ * {@code -Dbench.ops=N} (requests per client at 1 to 5 clients), {@code -Dbench.clients=1,10,50},
+ * {@code -Dbench.operations=create,get,update,list} and {@code -Dbench.watch=false}.
+ *
+ * <p>Requests go out on plain keep-alive HTTP/1.1 connections, one per client, written and parsed
+ * here: the load generator shares the machine's cores with the platform, and the JDK's HttpClient
+ * spends more CPU per request than the gateway does. {@code -Dbench.client=jdk} uses the JDK's
+ * client instead (watches always do).
  */
 public class ApiBench {
 
@@ -36,6 +51,18 @@ public class ApiBench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private static final int OPS_PER_CLIENT = Integer.getInteger("bench.ops", 400);
+  private static final int[] CLIENTS =
+      Arrays.stream(System.getProperty("bench.clients", "1,10,50").split(","))
+          .mapToInt(Integer::parseInt)
+          .toArray();
+  private static final List<String> OPERATIONS =
+      List.of(System.getProperty("bench.operations", "create,get,update,list").split(","));
+  private static final boolean WATCH =
+      Boolean.parseBoolean(System.getProperty("bench.watch", "true"));
+  private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client"));
+  /** Each client thread's open connections, by {@code host:port}. */
+  private static final ThreadLocal<Map<String, RawConnection>> CONNECTIONS =
+      ThreadLocal.withInitial(HashMap::new);
   private static final Pattern RESOURCE_VERSION =
       Pattern.compile("\"resourceVersion\":\"(\\d+)\"");
 
@@ -56,14 +83,22 @@ public class ApiBench {
               + namespace
               + "\"}}");
       String configMaps = base + "/api/v1/namespaces/" + namespace + "/configmaps";
-      for (int clients : new int[] {1, 10, 50}) {
+      for (int clients : CLIENTS) {
         String prefix = "c" + clients + "-";
-        run(label, "create", clients, (c, i) -> send("POST", configMaps, configMap(prefix + c + "-" + i, i)));
-        run(label, "get", clients, (c, i) -> send("GET", configMaps + "/" + prefix + c + "-" + i, null));
-        run(label, "update", clients, (c, i) -> send("PUT", configMaps + "/" + prefix + c + "-" + i, configMap(prefix + c + "-" + i, i + 1)));
-        run(label, "list (limit 50)", clients, (c, i) -> send("GET", configMaps + "?limit=50", null));
+        if (OPERATIONS.contains("create")) {
+          run(label, "create", clients, (c, i) -> send("POST", configMaps, configMap(prefix + c + "-" + i, i)));
+        }
+        if (OPERATIONS.contains("get")) {
+          run(label, "get", clients, (c, i) -> send("GET", configMaps + "/" + prefix + c + "-" + i, null));
+        }
+        if (OPERATIONS.contains("update")) {
+          run(label, "update", clients, (c, i) -> send("PUT", configMaps + "/" + prefix + c + "-" + i, configMap(prefix + c + "-" + i, i + 1)));
+        }
+        if (OPERATIONS.contains("list")) {
+          run(label, "list (limit 50)", clients, (c, i) -> send("GET", configMaps + "?limit=50", null));
+        }
       }
-      for (int watchers : new int[] {1, 100}) {
+      for (int watchers : WATCH ? new int[] {1, 100} : new int[0]) {
         watchLatency(label, configMaps, watchers);
       }
       send("DELETE", base + "/api/v1/namespaces/" + namespace, null);
@@ -98,6 +133,7 @@ public class ApiBench {
                 }
                 latencies[client][i] = System.nanoTime() - t0;
               }
+              closeConnections();
               done.countDown();
               return null;
             });
@@ -205,6 +241,26 @@ public class ApiBench {
   }
 
   private static int send(String method, String url, String body) throws Exception {
+    if (!JDK_CLIENT) {
+      URI uri = URI.create(url);
+      String authority = uri.getRawAuthority();
+      RawConnection connection = CONNECTIONS.get().get(authority);
+      if (connection == null) {
+        connection = new RawConnection(uri.getHost(), uri.getPort(), authority);
+        CONNECTIONS.get().put(authority, connection);
+      }
+      try {
+        return connection.send(method, uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), body);
+      } catch (IOException e) {
+        CONNECTIONS.get().remove(authority);
+        connection.close();
+        throw e;
+      } finally {
+        if (connection.closed()) {
+          CONNECTIONS.get().remove(authority);
+        }
+      }
+    }
     var builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
     builder.method(
         method,
@@ -212,6 +268,129 @@ public class ApiBench {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static void closeConnections() {
+    CONNECTIONS.get().values().forEach(RawConnection::close);
+    CONNECTIONS.get().clear();
+  }
+
+  /**
+   * One keep-alive HTTP/1.1 connection: a request at a time, the answer's body read (by {@code
+   * Content-Length} or chunks) and dropped.
+   */
+  private static final class RawConnection {
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final String host;
+    private boolean closed;
+
+    RawConnection(String host, int port, String authority) throws IOException {
+      socket = new Socket(host, port);
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(60_000);
+      out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+      in = new BufferedInputStream(socket.getInputStream(), 8192);
+      this.host = authority;
+    }
+
+    boolean closed() {
+      return closed;
+    }
+
+    int send(String method, String target, String body) throws IOException {
+      byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder(256);
+      head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+          .append("Host: ").append(host).append("\r\n")
+          .append("User-Agent: cetus-bench\r\n")
+          .append("Accept: application/json\r\n");
+      if (body != null || !method.equals("GET")) {
+        head.append("Content-Type: application/json\r\n")
+            .append("Content-Length: ").append(content.length).append("\r\n");
+      }
+      head.append("\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(content);
+      out.flush();
+
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean close = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        int colon = header.indexOf(':');
+        String name = header.substring(0, colon).trim();
+        String value = header.substring(colon + 1).trim();
+        if (name.equalsIgnoreCase("Content-Length")) {
+          length = Long.parseLong(value);
+        } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+          chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        } else if (name.equalsIgnoreCase("Connection")) {
+          close = value.equalsIgnoreCase("close");
+        }
+      }
+      if (chunked) {
+        for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+          skip(size);
+          line();
+        }
+        while (!line().isEmpty()) {
+          // trailers
+        }
+      } else if (length > 0) {
+        skip(length);
+      } else if (length < 0 && code != 204 && code != 304) {
+        close = true; // the body runs to the end of the connection
+        while (in.read() >= 0) {
+          // drain
+        }
+      }
+      if (close) {
+        close();
+      }
+      return code;
+    }
+
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder(64);
+      int c;
+      while ((c = in.read()) >= 0 && c != '\n') {
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      if (c < 0 && line.isEmpty()) {
+        throw new IOException("connection closed by the server");
+      }
+      return line.toString();
+    }
+
+    private void skip(long bytes) throws IOException {
+      long left = bytes;
+      while (left > 0) {
+        long skipped = in.skip(left);
+        if (skipped <= 0) {
+          if (in.read() < 0) {
+            throw new IOException("connection closed in a body");
+          }
+          skipped = 1;
+        }
+        left -= skipped;
+      }
+    }
+
+    void close() {
+      closed = true;
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // nothing left to do
+      }
+    }
   }
 
   private static void awaitGone(String url) throws Exception {

@@ -1,5 +1,7 @@
 package io.cetus.objectstore.service;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ public class ApiMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger activeWatches = new AtomicInteger();
+  private final Map<WriteKey, Counter> writes = new ConcurrentHashMap<>();
 
   ApiMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -41,11 +44,18 @@ public class ApiMetrics {
 
   /** One stored write; {@code verb} is create, update, patch or delete. */
   void write(ResourceType type, String verb) {
-    Counter.builder("cetus.objectstore.writes")
-        .description("Objects written, by resource and verb")
-        .tag("resource", type.qualifiedPlural())
-        .tag("verb", verb)
-        .register(registry)
-        .increment();
+    // Looked up once per (resource, verb): building and registering a meter on every write cost
+    // several allocations and a registry lookup per request.
+    writes.computeIfAbsent(new WriteKey(type, verb), this::writeCounter).increment();
   }
+
+  private Counter writeCounter(WriteKey key) {
+    return Counter.builder("cetus.objectstore.writes")
+        .description("Objects written, by resource and verb")
+        .tag("resource", key.type().qualifiedPlural())
+        .tag("verb", key.verb())
+        .register(registry);
+  }
+
+  private record WriteKey(ResourceType type, String verb) {}
 }

@@ -73,8 +73,16 @@ class ApiResource {
   }
 
   @RequestMapping({"/api", "/api/**", "/apis", "/apis/**"})
-  @Nullable ResponseEntity<byte[]> handle(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ResponseEntity<byte[]> answer = answer(request, response);
+    if (answer != null) {
+      JsonResponses.write(answer, response);
+    }
+  }
+
+  /** The answer to write, or null when the response has been written already (a watch). */
+  private @Nullable ResponseEntity<byte[]> answer(
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     ApiPath target = ApiPathParser.parse(path);
     Query query = Query.parse(request.getQueryString());

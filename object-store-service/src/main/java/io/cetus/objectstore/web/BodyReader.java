@@ -95,8 +95,13 @@ class BodyReader {
       drain(in);
       throw tooLarge();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-    byte[] buffer = new byte[16 * 1024];
+    if (declared >= 0) {
+      // The usual case: the length is known, so the body is read straight into an array of that
+      // size (the connector reads no further than the declared length).
+      return in.readNBytes((int) declared);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    byte[] buffer = new byte[8 * 1024];
     int read;
     while ((read = in.read(buffer)) >= 0) {
       if (out.size() + read > maxBytes) {

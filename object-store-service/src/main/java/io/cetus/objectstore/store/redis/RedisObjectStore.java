@@ -1,5 +1,8 @@
 package io.cetus.objectstore.store.redis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +20,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.scripting.support.ResourceScriptSource;
 
 import io.cetus.api.errors.ApiException;
 import io.cetus.api.errors.Reason;
@@ -82,6 +84,9 @@ public final class RedisObjectStore implements ObjectStore, AutoCloseable {
   public RedisObjectStore(RedisConnectionFactory connectionFactory, Duration eventTtl) {
     this.connectionFactory = connectionFactory;
     this.redis = new StringRedisTemplate(connectionFactory);
+    // Script calls hand the connection to Spring's script executor, which never closes it;
+    // otherwise the template wraps it in a new JDK proxy, found by reflection, on every call.
+    this.redis.setExposeConnection(true);
     this.eventTtl = eventTtl;
   }
 
@@ -385,12 +390,19 @@ public final class RedisObjectStore implements ObjectStore, AutoCloseable {
     }
   }
 
+  /**
+   * The script's text is read once: a script backed by a resource re-checks the resource's
+   * modification time (a lookup in the jar) on every call to compute its SHA-1.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> RedisScript<T> script(String name, Class<?> resultType) {
-    var script = new DefaultRedisScript<T>();
-    script.setScriptSource(
-        new ResourceScriptSource(new ClassPathResource("redis/" + name + ".lua")));
-    script.setResultType((Class) resultType);
-    return script;
+    try {
+      String text =
+          new ClassPathResource("redis/" + name + ".lua")
+              .getContentAsString(StandardCharsets.UTF_8);
+      return new DefaultRedisScript<T>(text, (Class) resultType);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the Redis script " + name + " cannot be read", e);
+    }
   }
 }
