@@ -31,6 +31,7 @@ class CetusScriptE2E {
           "CETUS_PORT", String.valueOf(PORT),
           "CETUS_PORT_BASE", String.valueOf(PORT + 11),
           "CETUS_STATE_DIR", STATE.toString(),
+          "CETUS_NODE_PREFIX", "script-node-",
           "CETUS_KUBECONFIG", STATE.resolve("kubeconfig").toString());
 
   record Run(int exitCode, String output) {}
@@ -59,7 +60,7 @@ class CetusScriptE2E {
       assertThat(cetus("status").output())
           .containsPattern("object-store-service\\s+running")
           .containsPattern("api-gateway\\s+running")
-          .containsPattern("node-1\\s+running")
+          .containsPattern("script-node-1\\s+running")
           .containsPattern("redis\\s+running");
       pids = pids();
       assertThat(pids).hasSizeGreaterThanOrEqualTo(8);

@@ -63,6 +63,8 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
               "CETUS_PORT", String.valueOf(API_PORT),
               "CETUS_PORT_BASE", String.valueOf(PORT_BASE),
               "CETUS_STATE_DIR", state.toString(),
+              // node names of its own: `down` removes the pod containers of its nodes only
+              "CETUS_NODE_PREFIX", "e2e-node-",
               "CETUS_KUBECONFIG", kubeconfig.toString());
       try {
         Files.createDirectories(state);
