@@ -60,7 +60,9 @@ class PlatformEndpointsE2E {
         .untilAsserted(
             () -> {
               HttpResponse<String> health = get(port, "/actuator/health");
-              assertThat(health.statusCode()).as(service + " health: " + health.body()).isEqualTo(200);
+              assertThat(health.statusCode())
+                  .as(service + " health: " + health.body())
+                  .isEqualTo(200);
               assertThat(Json.mapper().readTree(health.body()).path("status").asString())
                   .isEqualTo("UP");
             });

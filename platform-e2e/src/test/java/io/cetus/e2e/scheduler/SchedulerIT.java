@@ -1,8 +1,8 @@
 package io.cetus.e2e.scheduler;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
