@@ -1,20 +1,8 @@
 package io.cetus.testsupport.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * A controller service ({@code scheduler-service}, {@code replication-service}, ...) as a child
@@ -36,24 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ControllerServiceProcess implements AutoCloseable {
 
-  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
+  private final ServiceJarProcess process;
 
-  private final String module;
-  private final Process process;
-  private final int port;
-  private final Path log;
-  private final Path jarCopy;
-  private final Thread killOnExit;
-
-  private ControllerServiceProcess(
-      String module, Process process, int port, Path log, Path jarCopy) {
-    this.module = module;
+  private ControllerServiceProcess(ServiceJarProcess process) {
     this.process = process;
-    this.port = port;
-    this.log = log;
-    this.jarCopy = jarCopy;
-    this.killOnExit = new Thread(process::destroyForcibly, module + "-" + port + "-reaper");
-    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /**
@@ -61,149 +35,35 @@ public final class ControllerServiceProcess implements AutoCloseable {
    */
   public static ControllerServiceProcess start(
       String module, String apiUrl, String redisUri, String... properties) {
-    // Run a copy: a running JVM loads classes from its jar lazily, and a rebuild of the module
-    // while the tests run would otherwise pull the classes from under it.
-    Path jar = copyOf(module, RepositoryLayout.serviceJar(module));
-    int port = freePort();
-    Path log = logFile(module, port);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
-    command.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "--server.port=" + port,
-            "--platform.api-url=" + apiUrl,
-            "--platform.redis-url=" + redisUri));
-    command.addAll(List.of(properties));
-    Process process;
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--platform.api-url=" + apiUrl);
+    arguments.add("--platform.redis-url=" + redisUri);
+    arguments.addAll(List.of(properties));
+    ServiceJarProcess process = ServiceJarProcess.start(module, Map.of(), arguments);
     try {
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-    } catch (IOException e) {
-      deleteQuietly(jar);
-      throw new IllegalStateException("cannot run " + String.join(" ", command), e);
-    }
-    var service = new ControllerServiceProcess(module, process, port, log, jar);
-    try {
-      service.awaitLeading();
-      return service;
+      process.awaitAnswer(
+          "/actuator/health",
+          answer -> answer.statusCode() == 200 && answer.body().contains("\"role\":\"leader\""),
+          "become a healthy leader");
+      return new ControllerServiceProcess(process);
     } catch (RuntimeException e) {
-      service.close();
+      process.close();
       throw e;
     }
   }
 
   /** {@code http://127.0.0.1:<port>}: its actuator endpoints. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return process.baseUrl();
   }
 
   /** The process's output so far. */
   public String output() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no output: " + e.getMessage() + ")";
-    }
+    return process.output();
   }
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(killOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs anyway
-    }
-    deleteQuietly(jarCopy);
-  }
-
-  private void awaitLeading() {
-    long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
-    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              module + " exited with " + process.exitValue() + ":\n" + tail());
-        }
-        try {
-          HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
-          if (answer.statusCode() == 200 && answer.body().contains("\"role\":\"leader\"")) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
-          continue; // exited: reported at the top of the loop
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while " + module + " started", e);
-    }
-    throw new IllegalStateException(
-        module + " was not healthy within " + STARTUP_DEADLINE + ":\n" + tail());
-  }
-
-  private String tail() {
-    String output = output();
-    return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
-  }
-
-  private static Path copyOf(String module, Path jar) {
-    try {
-      Path copy = Files.createTempFile(module + "-", ".jar");
-      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-      copy.toFile().deleteOnExit();
-      return copy;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + jar, e);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a temp file; the JVM's exit removes it
-    }
-  }
-
-  private static Path logFile(String module, int port) {
-    try {
-      Path dir = Path.of(System.getProperty("user.dir"), "target", module + "-logs");
-      Files.createDirectories(dir);
-      return dir.resolve(module + "-" + port + ".log");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    process.close();
   }
 }
