@@ -9,6 +9,14 @@ package io.cetus.objectstore.table;
  */
 record TableColumn(String name, String type, String format, String description, int priority) {
 
+  /** The wide columns every workload with a pod template shows. */
+  static final TableColumn CONTAINERS =
+      wide("Containers", "Names of the containers in the pod template.");
+
+  static final TableColumn IMAGES = wide("Images", "Images of the containers in the pod template.");
+
+  static final TableColumn SELECTOR = wide("Selector", "The label selector of the pods.");
+
   static TableColumn nameColumn() {
     return new TableColumn(
         "Name", "string", "name", "Name of the object, unique within its namespace.", 0);

@@ -6,16 +6,12 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 import static io.cetus.objectstore.table.Formats.number;
+import static io.cetus.objectstore.table.TableColumn.CONTAINERS;
+import static io.cetus.objectstore.table.TableColumn.IMAGES;
+import static io.cetus.objectstore.table.TableColumn.SELECTOR;
 
 /** Rows of the apps/v1 workloads: Deployments, ReplicaSets, DaemonSets, StatefulSets. */
 final class WorkloadPrinters {
-
-  private static final TableColumn CONTAINERS =
-      TableColumn.wide("Containers", "Names of the containers in the pod template.");
-  private static final TableColumn IMAGES =
-      TableColumn.wide("Images", "Images of the containers in the pod template.");
-  private static final TableColumn SELECTOR =
-      TableColumn.wide("Selector", "The label selector of the pods.");
 
   private WorkloadPrinters() {}
 
