@@ -173,6 +173,24 @@ public interface ContainerRuntime extends AutoCloseable {
   }
 
   /**
+   * Connects to a running container's main process (for the WebSocket {@code attach} endpoint):
+   * from now on its output goes to {@code output} (stdout and stderr as requested; one stream,
+   * delivered as stdout, if the container has a terminal), and what the caller writes to {@link
+   * ExecSession#stdin()} reaches it if the container was created with stdin open. Output written
+   * before the call is not replayed. {@link ExecSession#exitCode()} completes with the container's
+   * exit code once it has exited and its output was delivered; {@link ExecSession#close()} detaches
+   * and leaves the container running. Closing stdin detaches stdin only: the main process does not
+   * see end-of-file unless the container was created with {@code StdinOnce}, which the agent never
+   * sets. Check {@link RuntimeCapabilities#attach()} first.
+   *
+   * @throws ContainerNotFoundException if there is no such container
+   * @throws ContainerRuntimeException if the container is not running
+   */
+  default ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
+    throw new UnsupportedCapabilityException(name(), "attach");
+  }
+
+  /**
    * Runs a command inside a running container to completion and returns its exit code and output,
    * for exec probes. Built on {@link #exec(String, ExecRequest, ExecOutput)}.
    *

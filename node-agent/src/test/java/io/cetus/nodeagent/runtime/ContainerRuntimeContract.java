@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -325,13 +327,21 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
-  void execOfAMissingBinaryFails() {
+  void execOfAMissingBinaryCannotStart() {
     ContainerHandle handle = runtime.start(spec("exec-missing", SLEEP).build());
+    Collected output = new Collected();
 
-    ExecResult result = runtime.exec(handle.containerId(), MISSING_BINARY, DEADLINE);
+    ExecSession session =
+        runtime.exec(handle.containerId(), ExecRequest.of(MISSING_BINARY), output);
 
-    assertThat(result.exitCode()).isEqualTo(126);
-    assertThat(result.stdout() + result.stderr()).contains("executable file not found");
+    assertThatThrownBy(() -> session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ExecStartException.class)
+        .hasMessageContaining("executable file not found");
+    assertThat(output.stdout() + output.stderr()).isEmpty();
+    assertThatThrownBy(() -> runtime.exec(handle.containerId(), MISSING_BINARY, DEADLINE))
+        .isInstanceOf(ExecStartException.class);
   }
 
   @Test

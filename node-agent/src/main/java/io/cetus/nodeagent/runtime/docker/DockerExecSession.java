@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import io.cetus.nodeagent.runtime.ContainerRuntimeException;
 import io.cetus.nodeagent.runtime.ExecOutput;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
 
 /**
@@ -37,6 +39,7 @@ final class DockerExecSession implements ExecSession {
   private static final Logger log = LoggerFactory.getLogger(DockerExecSession.class);
   private static final int MAX_HEAD_BYTES = 16 * 1024;
   private static final int MAX_ERROR_BYTES = 64 * 1024;
+  private static final String START_FAILURE = "OCI runtime exec failed";
 
   private final SocketChannel channel;
   private final String execId;
@@ -47,6 +50,8 @@ final class DockerExecSession implements ExecSession {
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private final OutputStream stdin;
   private volatile boolean closed;
+  private boolean firstChunk = true;
+  private byte @Nullable [] heldStartFailure;
 
   /** Resizes the exec's terminal through the engine's API. */
   interface ResizeCall {
@@ -152,16 +157,48 @@ final class DockerExecSession implements ExecSession {
       return;
     }
     closeQuietly(channel);
+    byte[] held = heldStartFailure;
     exitCodeLookup
         .apply(execId)
         .whenComplete(
             (code, error) -> {
               if (error != null) {
                 exitCode.completeExceptionally(error);
+              } else if (held != null && (code == 126 || code == 127)) {
+                exitCode.completeExceptionally(
+                    new ExecStartException(new String(held, StandardCharsets.UTF_8).strip()));
               } else {
+                if (held != null) {
+                  output.stdout(held);
+                }
                 exitCode.complete(code);
               }
             });
+  }
+
+  /**
+   * The engine reports a command it cannot start as the exec's first output ("OCI runtime exec
+   * failed: ...") and exit code 126 or 127. That chunk is held back until the exit code tells
+   * whether it was the engine's message or the program's own output.
+   */
+  private void deliver(boolean stderr, byte[] bytes) {
+    if (firstChunk) {
+      firstChunk = false;
+      if (new String(bytes, StandardCharsets.UTF_8).startsWith(START_FAILURE)) {
+        heldStartFailure = bytes;
+        return;
+      }
+    }
+    byte[] held = heldStartFailure;
+    if (held != null) {
+      heldStartFailure = null;
+      output.stdout(held);
+    }
+    if (stderr) {
+      output.stderr(bytes);
+    } else {
+      output.stdout(bytes);
+    }
   }
 
   private void pumpRaw() throws IOException {
@@ -173,7 +210,7 @@ final class DockerExecSession implements ExecSession {
         return;
       }
       if (n > 0) {
-        output.stdout(Arrays.copyOf(buffer.array(), n));
+        deliver(false, Arrays.copyOf(buffer.array(), n));
       }
     }
   }
@@ -190,11 +227,7 @@ final class DockerExecSession implements ExecSession {
       int length = header.getInt(4);
       ByteBuffer payload = ByteBuffer.allocate(length);
       readFully(channel, payload, false);
-      if (stream == 2) {
-        output.stderr(payload.array());
-      } else {
-        output.stdout(payload.array());
-      }
+      deliver(stream == 2, payload.array());
     }
   }
 

@@ -35,6 +35,7 @@ import io.cetus.nodeagent.runtime.ExecOutput;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecResult;
 import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImageNotPresentException;
 import io.cetus.nodeagent.runtime.ImagePullException;
@@ -66,8 +67,8 @@ import io.cetus.nodeagent.runtime.RuntimeInfo;
  *   <li>Stop: SIGTERM ends the process with 143, or 137 if it {@link FakeProcess#ignoreSigterm()
  *       ignores it} (the grace period is not waited out: no time passes in a fake).
  *   <li>Exec: scripted results ({@link #scriptExec}) or handlers ({@link #onExec}) by command;
- *       anything else exits 126 with "executable file not found", as a missing binary does under
- *       Docker.
+ *       anything else cannot start: its session fails with {@link ExecStartException} ("executable
+ *       file not found"), as a missing binary does under Docker.
  *   <li>Logs: lines a program, a handler or {@link #appendLog} write, with the clock's time; a
  *       followed stream ends when the container stops.
  * </ul>
@@ -705,12 +706,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         .findFirst()
         .orElse(
             exec -> {
-              // Docker reports the failed start on the exec's stdout.
-              exec.stdout(
-                  "OCI runtime exec failed: exec failed: exec: \""
+              throw new ExecStartException(
+                  "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+                      + " \""
                       + command.getFirst()
-                      + "\": executable file not found in $PATH: unknown\r\n");
-              return 126;
+                      + "\": executable file not found in $PATH: unknown");
             });
   }
 
