@@ -57,6 +57,8 @@ public abstract class ContainerRuntimeContract {
   public static final List<String> FAILING_COMMAND =
       List.of("sh", "-c", "echo out; echo err >&2; exit 3");
   public static final List<String> CAT = List.of("cat");
+  public static final List<String> GREET_STDIN_LINE =
+      List.of("sh", "-c", "read line; echo \"got $line\"; echo bye >&2; exit 4");
   public static final List<String> MISSING_BINARY = List.of("no-such-binary");
   public static final List<String> FETCH_ENV_ON_LOCALHOST =
       List.of("wget", "-qO-", "http://localhost:8080/env");
@@ -342,6 +344,47 @@ public abstract class ContainerRuntimeContract {
     assertThat(output.stdout() + output.stderr()).isEmpty();
     assertThatThrownBy(() -> runtime.exec(handle.containerId(), MISSING_BINARY, DEADLINE))
         .isInstanceOf(ExecStartException.class);
+  }
+
+  @Test
+  void attachDeliversTheMainProcessOutputTakesStdinAndEndsWithItsExit() throws Exception {
+    ContainerHandle handle = runtime.start(spec("attach", GREET_STDIN_LINE).stdin(true).build());
+    Collected output = new Collected();
+
+    ExecSession session =
+        runtime.attach(handle.containerId(), new AttachRequest(true, true, true), output);
+    session.stdin().write("hello\n".getBytes(StandardCharsets.UTF_8));
+    session.stdin().flush();
+
+    assertThat(session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4);
+    assertThat(output.stdout()).isEqualTo("got hello\n");
+    assertThat(output.stderr()).isEqualTo("bye\n");
+  }
+
+  @Test
+  void detachingLeavesTheContainerRunning() {
+    ContainerHandle handle = runtime.start(spec("detach", SLEEP).build());
+
+    ExecSession session =
+        runtime.attach(handle.containerId(), new AttachRequest(false, true, true), new Collected());
+    session.close();
+
+    assertThat(runtime.inspect(handle.containerId()).state()).isEqualTo(ContainerState.RUNNING);
+    assertThatThrownBy(() -> session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void attachingToAnExitedContainerFails() {
+    ContainerHandle handle = runtime.start(spec("attach-exited", exitWith(0)).build());
+    runtime.awaitExit(handle.containerId()).join();
+
+    assertThatThrownBy(
+            () ->
+                runtime.attach(
+                    handle.containerId(), new AttachRequest(false, true, true), new Collected()))
+        .isInstanceOf(ContainerRuntimeException.class)
+        .hasMessageContaining("not running");
   }
 
   @Test

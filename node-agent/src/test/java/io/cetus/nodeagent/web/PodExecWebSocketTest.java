@@ -1,6 +1,8 @@
 package io.cetus.nodeagent.web;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import io.cetus.api.json.Json;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
 import io.cetus.nodeagent.runtime.ExecResult;
 import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
+import io.cetus.nodeagent.runtime.fake.FakeProcess;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import tools.jackson.databind.JsonNode;
@@ -42,7 +45,7 @@ import static org.awaitility.Awaitility.await;
     properties = {
       "platform.node-agent.node-name=exec-node",
       "platform.node-agent.runtime=fake",
-      "platform.node-agent.fake-images=app:1,done:1",
+      "platform.node-agent.fake-images=app:1,done:1,echoer:1",
       "platform.node-agent.heartbeat-interval=200ms",
       "platform.node-agent.state-dir=${java.io.tmpdir}/cetus-node-agent-exec-test"
     })
@@ -64,9 +67,26 @@ class PodExecWebSocketTest {
     }
   }
 
+  /** The main process of {@code echoer:1}: echoes each stdin line, exits 7 after "quit". */
+  private static void echoLines(FakeProcess process) {
+    new BufferedReader(new InputStreamReader(process.stdin(), StandardCharsets.UTF_8))
+        .lines()
+        .forEach(
+            line -> {
+              process.stdout("echo: " + line + "\n");
+              process.stderr("seen\n");
+              if (line.equals("quit")) {
+                process.exit(7);
+              }
+            });
+  }
+
   static void script(FakeContainerRuntime runtime) {
     runtime
         .onStart(spec -> spec.image().equals("done:1"), process -> process.exit(0))
+        .onStart(
+            spec -> spec.image().equals("echoer:1"),
+            process -> Thread.ofVirtual().start(() -> echoLines(process)))
         .scriptExec(
             List.of("sh", "-c", "echo out; echo err >&2; exit 3"),
             new ExecResult(3, "out\n", "err\n"))
@@ -182,6 +202,38 @@ class PodExecWebSocketTest {
     assertThat(client.awaitClose()).isEqualTo(1000);
     assertThat(client.text(1)).isEqualTo("typed\ndone\n");
     assertThat(client.text(2)).isEmpty();
+  }
+
+  @Test
+  void attachStreamsTheMainProcessAndEndsWithSuccessWhenItExits() throws Exception {
+    Pod pod =
+        Json.yaml()
+            .readValue(
+                """
+                metadata: {name: attached, namespace: default}
+                spec:
+                  nodeName: exec-node
+                  restartPolicy: Never
+                  containers: [{name: c0, image: "echoer:1", stdin: true}]
+                """,
+                Pod.class);
+    api.forType(Pod.class).create(pod);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(phase("attached")));
+
+    ChannelClient client =
+        ChannelClient.connect(
+            ws("attached", "attach?container=c0&stdin=true&stdout=true&stderr=true"), V5);
+    client.send(0, "hi\n");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(client.text(1) + "|" + client.text(3)).isEqualTo("echo: hi\n|"));
+    client.send(0, "quit\n");
+
+    assertThat(client.awaitClose()).isEqualTo(1000);
+    assertThat(client.text(1)).isEqualTo("echo: hi\necho: quit\n");
+    assertThat(client.text(2)).isEqualTo("seen\nseen\n");
+    assertThat(client.status().path("status").asString()).isEqualTo("Success");
   }
 
   @Test

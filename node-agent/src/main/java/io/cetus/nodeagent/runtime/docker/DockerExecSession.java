@@ -43,7 +43,8 @@ final class DockerExecSession implements ExecSession {
 
   private final SocketChannel channel;
   private final String execId;
-  private final ExecRequest request;
+  private final boolean tty;
+  private final boolean detectStartFailure;
   private final ExecOutput output;
   private final Function<String, CompletableFuture<Integer>> exitCodeLookup;
   private final ResizeCall resize;
@@ -61,17 +62,20 @@ final class DockerExecSession implements ExecSession {
   private DockerExecSession(
       SocketChannel channel,
       String execId,
-      ExecRequest request,
+      boolean stdin,
+      boolean tty,
+      boolean detectStartFailure,
       ExecOutput output,
       Function<String, CompletableFuture<Integer>> exitCodeLookup,
       ResizeCall resize) {
     this.channel = channel;
     this.execId = execId;
-    this.request = request;
+    this.tty = tty;
+    this.detectStartFailure = detectStartFailure;
     this.output = output;
     this.exitCodeLookup = exitCodeLookup;
     this.resize = resize;
-    this.stdin = request.stdin() ? new Stdin() : OutputStream.nullOutputStream();
+    this.stdin = stdin ? new Stdin() : OutputStream.nullOutputStream();
   }
 
   /**
@@ -86,6 +90,67 @@ final class DockerExecSession implements ExecSession {
       ExecOutput output,
       Function<String, CompletableFuture<Integer>> exitCodeLookup,
       ResizeCall resize) {
+    String path = apiPrefix(properties) + "/exec/" + execId + "/start";
+    String body = "{\"Detach\":false,\"Tty\":" + request.tty() + "}";
+    return open(
+        properties,
+        path,
+        body,
+        execId,
+        request.stdin(),
+        request.tty(),
+        true,
+        output,
+        exitCodeLookup,
+        resize);
+  }
+
+  /**
+   * Attaches to a running container's main process ({@code POST /containers/{id}/attach}), on its
+   * own connection as an exec is, and delivers its output from now on.
+   *
+   * @param tty whether the container has a terminal (its output is then one raw stream)
+   * @param exitCodeLookup the container's exit code once its output has ended
+   */
+  static DockerExecSession attach(
+      DockerRuntimeProperties properties,
+      String containerId,
+      boolean stdin,
+      boolean stdout,
+      boolean stderr,
+      boolean tty,
+      ExecOutput output,
+      Function<String, CompletableFuture<Integer>> exitCodeLookup,
+      ResizeCall resize) {
+    String path =
+        apiPrefix(properties)
+            + "/containers/"
+            + containerId
+            + "/attach?stream=1&stdin="
+            + (stdin ? 1 : 0)
+            + "&stdout="
+            + (stdout ? 1 : 0)
+            + "&stderr="
+            + (stderr ? 1 : 0);
+    return open(
+        properties, path, "", containerId, stdin, tty, false, output, exitCodeLookup, resize);
+  }
+
+  private static String apiPrefix(DockerRuntimeProperties properties) {
+    return properties.apiVersion().isEmpty() ? "" : "/v" + properties.apiVersion();
+  }
+
+  private static DockerExecSession open(
+      DockerRuntimeProperties properties,
+      String path,
+      String body,
+      String execId,
+      boolean stdin,
+      boolean tty,
+      boolean detectStartFailure,
+      ExecOutput output,
+      Function<String, CompletableFuture<Integer>> exitCodeLookup,
+      ResizeCall resize) {
     SocketChannel channel;
     try {
       channel = connect(properties.host(), properties.connectTimeout());
@@ -94,7 +159,7 @@ final class DockerExecSession implements ExecSession {
           "cannot connect to the Docker engine at " + properties.host() + ": " + e.getMessage(), e);
     }
     try {
-      sendStart(channel, properties.apiVersion(), execId, request.tty());
+      sendStart(channel, path, body);
       readHead(channel);
     } catch (IOException e) {
       closeQuietly(channel);
@@ -104,7 +169,8 @@ final class DockerExecSession implements ExecSession {
       throw e;
     }
     DockerExecSession session =
-        new DockerExecSession(channel, execId, request, output, exitCodeLookup, resize);
+        new DockerExecSession(
+            channel, execId, stdin, tty, detectStartFailure, output, exitCodeLookup, resize);
     Thread.ofVirtual()
         .name("docker-exec-" + execId.substring(0, Math.min(12, execId.length())))
         .start(session::pump);
@@ -118,7 +184,7 @@ final class DockerExecSession implements ExecSession {
 
   @Override
   public void resize(int columns, int rows) {
-    if (request.tty()) {
+    if (tty) {
       resize.resize(execId, columns, rows);
     }
   }
@@ -138,7 +204,7 @@ final class DockerExecSession implements ExecSession {
 
   private void pump() {
     try {
-      if (request.tty()) {
+      if (tty) {
         pumpRaw();
       } else {
         pumpMultiplexed();
@@ -182,7 +248,7 @@ final class DockerExecSession implements ExecSession {
    * whether it was the engine's message or the program's own output.
    */
   private void deliver(boolean stderr, byte[] bytes) {
-    if (firstChunk) {
+    if (firstChunk && detectStartFailure) {
       firstChunk = false;
       if (new String(bytes, StandardCharsets.UTF_8).startsWith(START_FAILURE)) {
         heldStartFailure = bytes;
@@ -263,10 +329,9 @@ final class DockerExecSession implements ExecSession {
     }
   }
 
-  private static void sendStart(
-      SocketChannel channel, String apiVersion, String execId, boolean tty) throws IOException {
-    String path = (apiVersion.isEmpty() ? "" : "/v" + apiVersion) + "/exec/" + execId + "/start";
-    byte[] body = ("{\"Detach\":false,\"Tty\":" + tty + "}").getBytes(StandardCharsets.UTF_8);
+  private static void sendStart(SocketChannel channel, String path, String json)
+      throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST "
             + path

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cetus.nodeagent.runtime.AttachRequest;
 import io.cetus.nodeagent.runtime.ContainerHandle;
 import io.cetus.nodeagent.runtime.ContainerNotFoundException;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
@@ -69,6 +70,9 @@ import io.cetus.nodeagent.runtime.RuntimeInfo;
  *   <li>Exec: scripted results ({@link #scriptExec}) or handlers ({@link #onExec}) by command;
  *       anything else cannot start: its session fails with {@link ExecStartException} ("executable
  *       file not found"), as a missing binary does under Docker.
+ *   <li>Attach: a caller receives what the main process writes from then on and its exit; with
+ *       {@code stdin} in the spec, what the caller writes is the process' {@link
+ *       FakeProcess#stdin()}.
  *   <li>Logs: lines a program, a handler or {@link #appendLog} write, with the clock's time; a
  *       followed stream ends when the container stops.
  * </ul>
@@ -435,6 +439,33 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
+    return locked(
+        after -> {
+          FakeContainer container = find(containerId);
+          if (container.state != ContainerState.RUNNING) {
+            throw new ContainerRuntimeException(
+                "cannot attach to container " + containerId + ": it is not running");
+          }
+          FakeAttachSession[] session = new FakeAttachSession[1];
+          session[0] =
+              new FakeAttachSession(
+                  request,
+                  container.spec.tty(),
+                  container.stdin,
+                  output,
+                  () ->
+                      locked(
+                          later -> {
+                            container.attached.remove(session[0]);
+                            return null;
+                          }));
+          container.attached.add(session[0]);
+          return session[0];
+        });
+  }
+
+  @Override
   public InputStream logs(String containerId, LogOptions options) {
     return locked(
         after -> {
@@ -627,6 +658,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     container.ipAddress = null;
     List<Follower> followers = new ArrayList<>(container.followers);
     container.followers.clear();
+    container.attached.forEach(session -> session.exited(exitCode));
+    container.attached.clear();
+    if (container.stdin != null) {
+      container.stdin.finish();
+    }
     ExitResult result = new ExitResult(exitCode, oomKilled, null, now);
     after.add(() -> followers.forEach(f -> f.stream.finish()));
     after.add(() -> container.exit.complete(result));
@@ -645,6 +681,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
   private void addLogEntry(FakeContainer container, LogEntry entry) {
     container.logs.add(entry);
+    for (FakeAttachSession session : container.attached) {
+      session.written(entry.stderr(), entry.bytes());
+    }
     for (Follower follower : container.followers) {
       pushQuietly(follower.stream, entry.render(follower.timestamps));
     }
@@ -797,6 +836,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     final CompletableFuture<ExitResult> exit = new CompletableFuture<>();
     final List<LogEntry> logs = new ArrayList<>();
     final List<Follower> followers = new ArrayList<>();
+    final List<FakeAttachSession> attached = new ArrayList<>();
+    final @Nullable QueueInputStream stdin;
     final FakeProcess process;
     ContainerState state = ContainerState.CREATED;
     @Nullable Integer exitCode;
@@ -814,7 +855,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         @Nullable FakeNetwork network,
         @Nullable FakeContainer owner,
         Instant createdAt) {
-      this.process = new FakeProcess(runtime, id, spec);
+      this.stdin = spec.stdin() ? new QueueInputStream(Integer.MAX_VALUE, 0, () -> {}) : null;
+      this.process = new FakeProcess(runtime, id, spec, stdin);
       this.id = id;
       this.spec = spec;
       this.network = network;

@@ -1,5 +1,6 @@
 package io.cetus.nodeagent.runtime.fake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,23 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
         .onStart(
             spec -> spec.command().equals(EAT_MEMORY) && spec.resources().hasMemoryLimit(),
             FakeProcess::oomKill)
+        .onStart(
+            spec -> spec.command().equals(GREET_STDIN_LINE),
+            process ->
+                Thread.ofVirtual()
+                    .start(
+                        () -> {
+                          String line =
+                              new java.io.BufferedReader(
+                                      new java.io.InputStreamReader(
+                                          process.stdin(), StandardCharsets.UTF_8))
+                                  .lines()
+                                  .findFirst()
+                                  .orElse("");
+                          process.stdout("got " + line + "\n");
+                          process.stderr("bye\n");
+                          process.exit(4);
+                        }))
         .scriptExec(FAILING_COMMAND, new ExecResult(3, "out\n", "err\n"))
         .onExec(
             CAT::equals,
