@@ -88,6 +88,22 @@ public interface ContainerRuntime extends AutoCloseable {
   void removeNetwork(String name);
 
   /**
+   * Whether the engine has this image, by the same rule {@link #start} applies under {@link
+   * ImagePullPolicy#IF_NOT_PRESENT}. Never pulls. Lets the agent report, as kubelet does, whether a
+   * start will pull ({@code Pulling}/{@code Pulled}) or not ({@code already present on machine}).
+   *
+   * @throws RuntimeUnavailableException if the engine does not answer
+   */
+  boolean hasImage(String reference);
+
+  /**
+   * Pulls the image now, whatever is present. Concurrent pulls of one image share one.
+   *
+   * @throws ImagePullException if it cannot be pulled
+   */
+  void pullImage(String reference);
+
+  /**
    * Pulls the image if the spec's pull policy says so, then creates and starts the container (Nomad
    * {@code StartTask}).
    *

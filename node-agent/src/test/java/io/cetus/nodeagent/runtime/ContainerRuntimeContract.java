@@ -347,6 +347,14 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void hasImageAnswersWithoutPullingAndAnImageNoRegistryServesCannotBePulled() {
+    assertThat(runtime.hasImage(IMAGE)).isTrue();
+    assertThat(runtime.hasImage(MISSING_IMAGE)).isFalse();
+    assertThatThrownBy(() -> runtime.pullImage(MISSING_IMAGE))
+        .isInstanceOf(ImagePullException.class);
+  }
+
+  @Test
   void attachDeliversTheMainProcessOutputTakesStdinAndEndsWithItsExit() throws Exception {
     ContainerHandle handle = runtime.start(spec("attach", GREET_STDIN_LINE).stdin(true).build());
     Collected output = new Collected();

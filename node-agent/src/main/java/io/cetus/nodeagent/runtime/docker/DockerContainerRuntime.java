@@ -332,6 +332,16 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public boolean hasImage(String reference) {
+    return imagePresent(reference);
+  }
+
+  @Override
+  public void pullImage(String reference) {
+    puller.pull(reference);
+  }
+
+  @Override
   public ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
     InspectContainerResponse container = inspectRaw(containerId);
     if (container.getState() == null || !Boolean.TRUE.equals(container.getState().getRunning())) {

@@ -133,8 +133,18 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         });
   }
 
+  @Override
   public boolean hasImage(String reference) {
     return locked(after -> images.contains(normalize(reference)));
+  }
+
+  @Override
+  public void pullImage(String reference) {
+    locked(
+        after -> {
+          pull(reference, normalize(reference));
+          return null;
+        });
   }
 
   /** Pull attempts for an image so far, failed ones included. */
