@@ -174,6 +174,8 @@ final class DeploymentHarness implements AutoCloseable {
   void awaitCachesCaughtUp() {
     await()
         .atMost(DEADLINE)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(2))
         .until(
             () ->
                 versions(deploymentCache.lister().list())
