@@ -58,6 +58,7 @@ public final class DeploymentController {
     SharedInformer<Deployment> deployments = informers.forType(Deployment.class);
     SharedInformer<ReplicaSet> replicaSets = informers.forType(ReplicaSet.class);
     SharedInformer<Pod> pods = informers.forType(Pod.class);
+    WrittenVersions written = new WrittenVersions();
     var reconciler =
         new DeploymentReconciler(
             deployments.lister(),
@@ -66,10 +67,11 @@ public final class DeploymentController {
             clients.forType(Deployment.class),
             clients.forType(ReplicaSet.class),
             new EventRecorder(clients.forType(Event.class), clock, COMPONENT),
+            written,
             clock);
     return ControllerBuilder.named(NAME)
-        .watch(deployments, deploymentEvents())
-        .watch(replicaSets, replicaSetEvents(deployments.lister()))
+        .watch(deployments, deploymentEvents(written))
+        .watch(replicaSets, replicaSetEvents(deployments.lister(), written))
         .watch(pods, podEvents(replicaSets.lister(), deployments.lister()))
         .workers(workers)
         .clock(clock)
@@ -77,7 +79,7 @@ public final class DeploymentController {
         .build();
   }
 
-  static EventHandler<Deployment> deploymentEvents() {
+  static EventHandler<Deployment> deploymentEvents(WrittenVersions written) {
     return queue ->
         new ResourceEventHandler<>() {
           @Override
@@ -92,13 +94,15 @@ public final class DeploymentController {
 
           @Override
           public void onDelete(Deployment deployment, boolean finalStateUnknown) {
+            written.forget(deployment.metadata().uid());
             queue.add(Request.of(deployment));
           }
         };
   }
 
-  static EventHandler<ReplicaSet> replicaSetEvents(Lister<Deployment> deployments) {
-    return queue -> new ReplicaSetEvents(queue, deployments);
+  static EventHandler<ReplicaSet> replicaSetEvents(
+      Lister<Deployment> deployments, WrittenVersions written) {
+    return queue -> new ReplicaSetEvents(queue, deployments, written);
   }
 
   static EventHandler<Pod> podEvents(
@@ -106,7 +110,8 @@ public final class DeploymentController {
     return queue -> new PodEvents(queue, replicaSets, deployments);
   }
 
-  private record ReplicaSetEvents(WorkQueue<Request> queue, Lister<Deployment> deployments)
+  private record ReplicaSetEvents(
+      WorkQueue<Request> queue, Lister<Deployment> deployments, WrittenVersions written)
       implements ResourceEventHandler<ReplicaSet> {
 
     @Override
@@ -139,6 +144,7 @@ public final class DeploymentController {
 
     @Override
     public void onDelete(ReplicaSet rs, boolean finalStateUnknown) {
+      written.forget(rs.metadata().uid());
       deploymentOf(rs).ifPresent(owner -> enqueue(rs, owner));
     }
 

@@ -1,6 +1,7 @@
 package io.cetus.deployment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import io.cetus.api.apps.DeploymentStatus;
 import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.core.Pod;
 import io.cetus.api.errors.ApiException;
+import io.cetus.api.meta.ApiObject;
 import io.cetus.api.selector.LabelSelectors;
 import io.cetus.api.selector.Selector;
 import io.cetus.client.ObjectClient;
@@ -44,6 +46,9 @@ final class DeploymentReconciler implements Reconciler {
   private static final Logger log = LoggerFactory.getLogger(DeploymentReconciler.class);
   static final String SELECTING_ALL = "SelectingAll";
 
+  /** When to look again should the informer event that a stale cache waits for not come. */
+  private static final Duration STALE_CACHE_RETRY = Duration.ofSeconds(5);
+
   private final Lister<Deployment> deployments;
   private final Lister<ReplicaSet> replicaSets;
   private final Lister<Pod> pods;
@@ -51,6 +56,7 @@ final class DeploymentReconciler implements Reconciler {
   private final ObjectClient<ReplicaSet> replicaSetClient;
   private final ReplicaSetClaims claims;
   private final EventRecorder events;
+  private final WrittenVersions written;
   private final Clock clock;
 
   DeploymentReconciler(
@@ -60,14 +66,16 @@ final class DeploymentReconciler implements Reconciler {
       ObjectClient<Deployment> deploymentClient,
       ObjectClient<ReplicaSet> replicaSetClient,
       EventRecorder events,
+      WrittenVersions written,
       Clock clock) {
     this.deployments = deployments;
     this.replicaSets = replicaSets;
     this.pods = pods;
     this.deploymentClient = deploymentClient;
     this.replicaSetClient = replicaSetClient;
-    this.claims = new ReplicaSetClaims(replicaSetClient, deploymentClient);
+    this.claims = new ReplicaSetClaims(replicaSetClient, deploymentClient, written);
     this.events = events;
+    this.written = written;
     this.clock = clock;
   }
 
@@ -87,10 +95,15 @@ final class DeploymentReconciler implements Reconciler {
       observeGeneration(deployment);
       return Result.DONE;
     }
-    List<ReplicaSet> owned =
-        claims.claim(deployment, selector.get(), replicaSets.list(request.namespace()));
+    List<ReplicaSet> candidates = replicaSets.list(request.namespace());
+    if (isStale(deployment) || candidates.stream().anyMatch(this::isStale)) {
+      // this controller wrote newer versions; their informer events will queue it again
+      log.debug("Deployment {}: waiting for the cache to show this controller's writes", request);
+      return Result.requeueIn(STALE_CACHE_RETRY);
+    }
+    List<ReplicaSet> owned = claims.claim(deployment, selector.get(), candidates);
     Rollout rollout =
-        new Rollout(deployment, owned, deploymentClient, replicaSetClient, events, clock);
+        new Rollout(deployment, owned, deploymentClient, replicaSetClient, events, written, clock);
     if (deployment.metadata().isBeingDeleted()) {
       NewReplicaSets.sync(rollout, false);
       return RolloutStatus.syncStatus(rollout);
@@ -128,6 +141,10 @@ final class DeploymentReconciler implements Reconciler {
           e.getMessage());
       return Optional.empty();
     }
+  }
+
+  private boolean isStale(ApiObject object) {
+    return written.isStale(object.metadata().uid(), object.metadata().resourceVersion());
   }
 
   private void observeGeneration(Deployment deployment) {

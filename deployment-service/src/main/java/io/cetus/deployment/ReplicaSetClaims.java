@@ -35,11 +35,15 @@ final class ReplicaSetClaims {
 
   private final ObjectClient<ReplicaSet> replicaSetClient;
   private final ObjectClient<Deployment> deploymentClient;
+  private final WrittenVersions written;
 
   ReplicaSetClaims(
-      ObjectClient<ReplicaSet> replicaSetClient, ObjectClient<Deployment> deploymentClient) {
+      ObjectClient<ReplicaSet> replicaSetClient,
+      ObjectClient<Deployment> deploymentClient,
+      WrittenVersions written) {
     this.replicaSetClient = replicaSetClient;
     this.deploymentClient = deploymentClient;
+    this.written = written;
   }
 
   /**
@@ -118,11 +122,17 @@ final class ReplicaSetClaims {
     metadata.put("resourceVersion", rs.metadata().resourceVersion());
     ArrayNode references = metadata.putArray("ownerReferences");
     owners.forEach(owner -> references.add(Json.mapper().valueToTree(owner)));
-    return replicaSetClient.patch(
-        rs.metadata().namespace(),
-        String.valueOf(rs.metadata().name()),
-        PatchType.MERGE,
-        patch.toString());
+    ReplicaSet result =
+        replicaSetClient.patch(
+            rs.metadata().namespace(),
+            String.valueOf(rs.metadata().name()),
+            PatchType.MERGE,
+            patch.toString());
+    written.wrote(
+        result.metadata().uid(),
+        rs.metadata().resourceVersion(),
+        result.metadata().resourceVersion());
+    return result;
   }
 
   private boolean stillExists(Deployment cached) {

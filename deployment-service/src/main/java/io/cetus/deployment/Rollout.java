@@ -36,6 +36,7 @@ final class Rollout {
   private final ObjectClient<Deployment> deploymentClient;
   private final ObjectClient<ReplicaSet> replicaSetClient;
   private final EventRecorder events;
+  private final WrittenVersions written;
   private final Clock clock;
 
   Rollout(
@@ -44,12 +45,14 @@ final class Rollout {
       ObjectClient<Deployment> deploymentClient,
       ObjectClient<ReplicaSet> replicaSetClient,
       EventRecorder events,
+      WrittenVersions written,
       Clock clock) {
     this.deployment = deployment;
     this.replicaSets = new ArrayList<>(replicaSets);
     this.deploymentClient = deploymentClient;
     this.replicaSetClient = replicaSetClient;
     this.events = events;
+    this.written = written;
     this.clock = clock;
   }
 
@@ -142,7 +145,12 @@ final class Rollout {
 
   /** Replaces the replica set on the server (Conflict if this reconcile's copy is stale). */
   ReplicaSet update(ReplicaSet changed) {
-    return replaced(replicaSetClient.update(changed));
+    ReplicaSet result = replicaSetClient.update(changed);
+    written.wrote(
+        result.metadata().uid(),
+        changed.metadata().resourceVersion(),
+        result.metadata().resourceVersion());
+    return replaced(result);
   }
 
   /** Records a replica set this reconcile created or found. */
@@ -165,7 +173,7 @@ final class Rollout {
     if (status.equals(deployment.status())) {
       return;
     }
-    deployment = deploymentClient.updateStatus(deployment.withStatus(status));
+    deployment = wroteDeployment(deploymentClient.updateStatus(deployment.withStatus(status)));
   }
 
   /** Sets the deployment's {@value DeploymentAnnotations#REVISION} annotation, if it differs. */
@@ -178,10 +186,19 @@ final class Rollout {
     metadata.put("uid", deployment.metadata().uid());
     metadata.putObject("annotations").put(DeploymentAnnotations.REVISION, revision);
     deployment =
-        deploymentClient.patch(
-            deployment.metadata().namespace(),
-            String.valueOf(deployment.metadata().name()),
-            PatchType.MERGE,
-            patch.toString());
+        wroteDeployment(
+            deploymentClient.patch(
+                deployment.metadata().namespace(),
+                String.valueOf(deployment.metadata().name()),
+                PatchType.MERGE,
+                patch.toString()));
+  }
+
+  private Deployment wroteDeployment(Deployment result) {
+    written.wrote(
+        result.metadata().uid(),
+        deployment.metadata().resourceVersion(),
+        result.metadata().resourceVersion());
+    return result;
   }
 }

@@ -45,6 +45,7 @@ final class DeploymentHarness implements AutoCloseable {
   final SharedInformer<Deployment> deploymentCache = informers.forType(Deployment.class);
   final SharedInformer<ReplicaSet> replicaSetCache = informers.forType(ReplicaSet.class);
   final SharedInformer<Pod> podCache = informers.forType(Pod.class);
+  final WrittenVersions written = new WrittenVersions();
   final DeploymentReconciler reconciler =
       new DeploymentReconciler(
           deploymentCache.lister(),
@@ -53,14 +54,17 @@ final class DeploymentHarness implements AutoCloseable {
           deployments,
           replicaSets,
           new EventRecorder(events, clock, DeploymentController.COMPONENT),
+          written,
           clock);
 
   /** Starts the informers (with the controller's handlers, queuing nowhere) and waits for them. */
   DeploymentHarness start() throws InterruptedException {
     var ignored = new DefaultWorkQueue<Request>();
-    deploymentCache.addEventHandler(DeploymentController.deploymentEvents().enqueuingInto(ignored));
+    deploymentCache.addEventHandler(
+        DeploymentController.deploymentEvents(written).enqueuingInto(ignored));
     replicaSetCache.addEventHandler(
-        DeploymentController.replicaSetEvents(deploymentCache.lister()).enqueuingInto(ignored));
+        DeploymentController.replicaSetEvents(deploymentCache.lister(), written)
+            .enqueuingInto(ignored));
     podCache.addEventHandler(
         DeploymentController.podEvents(replicaSetCache.lister(), deploymentCache.lister())
             .enqueuingInto(ignored));
