@@ -14,6 +14,7 @@ import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.core.Pod;
 import io.cetus.api.errors.ApiException;
 import io.cetus.api.meta.ApiObject;
+import io.cetus.api.meta.Owners;
 import io.cetus.api.selector.LabelSelectors;
 import io.cetus.api.selector.Selector;
 import io.cetus.client.ObjectClient;
@@ -96,7 +97,10 @@ final class DeploymentReconciler implements Reconciler {
       return Result.DONE;
     }
     List<ReplicaSet> candidates = replicaSets.list(request.namespace());
-    if (isStale(deployment) || candidates.stream().anyMatch(this::isStale)) {
+    if (isStale(deployment)
+        || candidates.stream()
+            .filter(rs -> isOwnedOrOrphan(rs, deployment))
+            .anyMatch(this::isStale)) {
       // this controller wrote newer versions; their informer events will queue it again
       log.debug("Deployment {}: waiting for the cache to show this controller's writes", request);
       return Result.requeueIn(STALE_CACHE_RETRY);
@@ -141,6 +145,13 @@ final class DeploymentReconciler implements Reconciler {
           e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** Replica sets this deployment controls or could adopt; other deployments' do not hold it up. */
+  private static boolean isOwnedOrOrphan(ReplicaSet rs, Deployment deployment) {
+    return Owners.controllerOf(rs)
+        .map(owner -> owner.uid().equals(deployment.metadata().uid()))
+        .orElse(true);
   }
 
   private boolean isStale(ApiObject object) {

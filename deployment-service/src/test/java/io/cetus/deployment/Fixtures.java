@@ -26,14 +26,20 @@ final class Fixtures {
 
   /** A rolling deployment of {@code replicas} nginx pods labelled app=web. */
   static Deployment deployment(String name, int replicas, String image) {
+    return deployment(name, replicas, image, WEB);
+  }
+
+  /** A rolling deployment of {@code replicas} pods labelled and selected by {@code labels}. */
+  static Deployment deployment(
+      String name, int replicas, String image, Map<String, String> labels) {
     return new Deployment(
         null,
         null,
         ObjectMeta.named(NAMESPACE, name),
         new DeploymentSpec(
             replicas,
-            LabelSelector.matchLabels(WEB),
-            template(image),
+            LabelSelector.matchLabels(labels),
+            template(image, labels),
             new DeploymentStrategy(DeploymentStrategy.ROLLING_UPDATE, null),
             null,
             null,
@@ -43,8 +49,13 @@ final class Fixtures {
   }
 
   static PodTemplateSpec template(String image) {
+    return template(image, WEB);
+  }
+
+  static PodTemplateSpec template(String image, Map<String, String> labels) {
     return new PodTemplateSpec(
-        new ObjectMeta(null, null, null, null, null, null, null, null, null, WEB, null, null, null),
+        new ObjectMeta(
+            null, null, null, null, null, null, null, null, null, labels, null, null, null),
         PodSpec.builder().containers(List.of(Container.of("app", image))).build());
   }
 

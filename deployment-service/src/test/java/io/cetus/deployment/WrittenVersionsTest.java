@@ -1,11 +1,13 @@
 package io.cetus.deployment;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.cetus.api.apps.Deployment;
+import io.cetus.api.apps.ReplicaSet;
 import io.cetus.controller.reconcile.Result;
 
 import static io.cetus.deployment.Fixtures.deployment;
@@ -43,5 +45,19 @@ class WrittenVersionsTest {
 
     assertThat(harness.api.resourceVersion()).isEqualTo(before);
     assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void anotherDeploymentsStaleReplicaSetDoesNotHoldItUp() throws Exception {
+    harness.deployments.create(deployment("web", 1, "nginx:1.27"));
+    harness.deployments.create(deployment("other", 1, "nginx:1.27", Map.of("app", "other")));
+    harness.start();
+    harness.reconcile("other");
+    ReplicaSet theirs = harness.replicaSets.list(Fixtures.NAMESPACE).items().getFirst();
+    harness.written.wrote(theirs.metadata().uid(), theirs.metadata().resourceVersion(), "newer");
+
+    harness.reconcile("web");
+
+    assertThat(harness.replicaSets.list(Fixtures.NAMESPACE).items()).hasSize(2);
   }
 }
