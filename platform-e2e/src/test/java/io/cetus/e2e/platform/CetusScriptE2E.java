@@ -62,6 +62,17 @@ class CetusScriptE2E {
           .containsPattern("api-gateway\\s+running")
           .containsPattern("script-node-1\\s+running")
           .containsPattern("redis\\s+running");
+      long agent = Long.parseLong(Files.readString(STATE.resolve("pids/script-node-1.pid")).trim());
+      Run stop = cetus("node", "stop", "script-node-1");
+      assertThat(stop.exitCode()).as(stop.output()).isZero();
+      assertThat(ProcessHandle.of(agent).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(cetus("status").output())
+          .containsPattern("script-node-1\\s+stopped")
+          .containsPattern("api-gateway\\s+running");
+      Run start = cetus("node", "start", "script-node-1");
+      assertThat(start.exitCode()).as(start.output()).isZero();
+      assertThat(start.output()).contains("script-node-1 runs again");
+      assertThat(cetus("status").output()).containsPattern("script-node-1\\s+running");
       pids = pids();
       assertThat(pids).hasSizeGreaterThanOrEqualTo(8);
     } finally {
@@ -90,11 +101,17 @@ class CetusScriptE2E {
   void badArgumentsAreRefusedWithAHint() throws Exception {
     Run nodes = cetus("up", "--nodes", "many");
     Run unknown = cetus("explode");
+    Run unknownNode = cetus("node", "stop", "no-such-node");
+    Run nodeUsage = cetus("node", "restart");
 
     assertThat(nodes.exitCode()).isNotZero();
     assertThat(nodes.output()).contains("--nodes takes a number");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.output()).contains("./cetus up", "./cetus down");
+    assertThat(unknown.output()).contains("./cetus up", "./cetus down", "./cetus node stop NAME");
+    assertThat(unknownNode.exitCode()).isNotZero();
+    assertThat(unknownNode.output()).contains("unknown node 'no-such-node'");
+    assertThat(nodeUsage.exitCode()).isNotZero();
+    assertThat(nodeUsage.output()).contains("usage: ./cetus node stop|start NAME");
   }
 
   private static List<Long> pids() throws IOException {
