@@ -72,7 +72,9 @@ class BadInputE2E {
                 "{.status.containerStatuses[0].state.waiting.reason}"))
         .isIn("ErrImagePull", "ImagePullBackOff");
     assertThat(kubectl.ok("describe", "pod", "no-such-image", "-n", NAMESPACE))
-        .contains("cetus/no-such-image:0.0.1");
+        .containsPattern(
+            "Warning\\s+Failed\\s+.*Failed to pull image \"cetus/no-such-image:0.0.1\"")
+        .containsPattern("Warning\\s+Failed\\s+.*Error: ErrImagePull");
 
     // The same agent starts a pod that comes after the broken one.
     kubectl.apply(
