@@ -41,6 +41,10 @@ class MemoryLimitE2E {
             resources:
               limits:
                 memory: %s
+            # 1/1 once the JVM answers, not merely once the container started
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+              periodSeconds: 1
       """;
 
   private final Kubectl kubectl;

@@ -150,5 +150,22 @@ class PodsE2E {
             () ->
                 assertThat(kubectl.ok("get", "pod", "simple-echo", "-n", NAMESPACE))
                     .containsPattern("simple-echo\\s+2/2\\s+Running"));
+    // The example has no readiness probes: its containers count as ready once started, a moment
+    // before their JVMs listen.
+    within(Duration.ofSeconds(60), "both of simple-echo's servers listening")
+        .untilAsserted(
+            () ->
+                kubectl.ok(
+                    "exec",
+                    "simple-echo",
+                    "-n",
+                    NAMESPACE,
+                    "-c",
+                    "echo",
+                    "--",
+                    "wget",
+                    "-qO-",
+                    "http://localhost:8080/healthy",
+                    "http://localhost:80/healthy"));
   }
 }
