@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -168,11 +167,6 @@ class ProbesE2E {
   }
 
   @Test
-  @Disabled(
-      "node-agent bug: ProbeWorker keeps running the startup probe after it succeeded, so a started"
-          + " container whose startup endpoint later fails failureThreshold times is killed"
-          + " ('Container app failed startup probe, will be restarted'); Kubernetes stops startup"
-          + " probes after the first success")
   void aStartupProbeIsNotRunOnceItHasSucceeded() {
     kubectl.apply(NAMESPACE, STARTUP_POD);
     awaitReady("startup");
