@@ -26,6 +26,9 @@ public final class GatewayFailures {
 
   /** The status to answer {@code failure} with; 500 for anything unexpected. */
   public static KubernetesStatus toStatus(ServerWebExchange exchange, Throwable failure) {
+    if (failure instanceof GatewayStatusException described) {
+      return described.status();
+    }
     RouteTarget target = RouteTarget.of(exchange);
     Throwable unreachable = unreachableCause(failure);
     if (unreachable != null && target != null) {
@@ -87,7 +90,7 @@ public final class GatewayFailures {
    * The gist of a connect error. Netty's native transport wraps it in the syscall and appends the
    * address: "finishConnect(..) failed with error(-111): Connection refused: /127.0.0.1:8091".
    */
-  static String describe(Throwable cause) {
+  public static String describe(Throwable cause) {
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {
       return cause.getClass().getSimpleName();

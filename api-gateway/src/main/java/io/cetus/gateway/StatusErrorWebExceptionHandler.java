@@ -17,8 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Answers every failure that reaches the gateway's WebFlux layer with a Kubernetes {@code Status}
- * body instead of Spring's error JSON or HTML. Answers from a backend, errors included, never pass
- * through here: the gateway copies them unchanged.
+ * body instead of Spring's error JSON or HTML. Answers from a proxied backend, errors included,
+ * never pass through here: the gateway copies them unchanged. An error answer to a request the
+ * gateway made itself on the client's behalf ({@link BackendAnswerException}) is copied here.
  */
 @Component
 @Order(-2) // before Spring Boot's DefaultErrorWebExceptionHandler (-1)
@@ -39,6 +40,9 @@ public class StatusErrorWebExceptionHandler implements ErrorWebExceptionHandler 
       // A stream already under way (a watch, a WebSocket) can only be cut, not answered.
       return Mono.error(failure);
     }
+    if (failure instanceof BackendAnswerException answer) {
+      return passOn(exchange, answer);
+    }
     KubernetesStatus status = GatewayFailures.toStatus(exchange, failure);
     logFailure(exchange, status, failure);
 
@@ -48,9 +52,31 @@ public class StatusErrorWebExceptionHandler implements ErrorWebExceptionHandler 
       headers.addAll(rse.getHeaders());
     }
     headers.setContentType(MediaType.APPLICATION_JSON);
+    return write(response, status.code(), json.writeValueAsBytes(status));
+  }
+
+  private static Mono<Void> passOn(ServerWebExchange exchange, BackendAnswerException answer) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (log.isDebugEnabled()) {
+      log.debug(
+          exchange.getLogPrefix()
+              + exchange.getRequest().getURI().getRawPath()
+              + ": "
+              + answer.getReason());
+    }
+    HttpHeaders headers = response.getHeaders();
+    headers.clear();
+    String contentType = answer.contentType();
+    headers.set(
+        HttpHeaders.CONTENT_TYPE,
+        contentType != null ? contentType : MediaType.APPLICATION_JSON_VALUE);
+    return write(response, answer.getStatusCode().value(), answer.body());
+  }
+
+  private static Mono<Void> write(ServerHttpResponse response, int code, byte[] body) {
+    HttpHeaders headers = response.getHeaders();
     headers.setCacheControl("no-cache, private");
-    response.setStatusCode(HttpStatusCode.valueOf(status.code()));
-    byte[] body = json.writeValueAsBytes(status);
+    response.setStatusCode(HttpStatusCode.valueOf(code));
     headers.setContentLength(body.length);
     return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
   }

@@ -6,28 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.server.WebsocketServerSpec;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * A stand-in for the object store on a random port: records every request that reaches it and
@@ -36,20 +32,23 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * <ul>
  *   <li>{@code …/errors/<code>}: that code with a {@code Status} body and an {@code X-Backend}
  *       header;
- *   <li>{@code ?watch=true} (JSON) and {@code …/log?follow=true} (text): two lines, the second only
- *       once the test opened {@link #streamGate()};
- *   <li>WebSocket upgrade on {@code …/exec}: echoes frames, speaks only {@value #EXEC_PROTOCOL}; on
- *       the text {@code bye} it sends {@code last words} and closes with 1000; on a pod named
- *       {@code forbidden} it refuses with 403;
+ *   <li>{@code GET /api/v1/namespaces/<ns>/pods/<name>} and {@code GET /api/v1/nodes/<name>}: the
+ *       object put with {@link #putPod} or {@link #putNode}, else {@code 404} with the {@code
+ *       Status} the real store writes ({@link #notFound});
+ *   <li>{@code ?watch=true} (JSON): two lines, the second only once the test opened {@link
+ *       #streamGate()};
  *   <li>WebSocket upgrade on a watch: two text events, then close 1000;
  *   <li>{@code /openapi/v3/cetus}: a small OpenAPI document;
  *   <li>anything else: 200 {@code {"kind":"Echo"}}.
  * </ul>
+ *
+ * Pod streams ({@code log}, {@code exec}, …) are the {@link FakeNodeAgent}'s.
  */
 final class FakeObjectStore {
 
-  static final String EXEC_PROTOCOL = "v4.channel.k8s.io";
-  static final int LARGE_MESSAGE_LIMIT = 16 * 1024 * 1024;
+  private static final Pattern POD_PATH =
+      Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)");
+  private static final Pattern NODE_PATH = Pattern.compile("/api/v1/nodes/([^/]+)");
   static final String OPENAPI_DOCUMENT =
       """
       {"openapi":"3.0.0","info":{"title":"Cetus","version":"v1"},"servers":[{"url":"/"}],"paths":{}}\
@@ -67,6 +66,7 @@ final class FakeObjectStore {
   }
 
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, String> objects = new ConcurrentHashMap<>();
   private final AtomicReference<CompletableFuture<Void>> streamGate =
       new AtomicReference<>(new CompletableFuture<>());
   private final DisposableServer server;
@@ -92,6 +92,65 @@ final class FakeObjectStore {
   Optional<Recorded> lastRequestTo(String uri) {
     List<Recorded> matching = requestsTo(uri);
     return matching.isEmpty() ? Optional.empty() : Optional.of(matching.getLast());
+  }
+
+  /** Stores a running pod on {@code node}, or a pending one when {@code node} is null. */
+  void putPod(String namespace, String name, @Nullable String node) {
+    String spec =
+        node == null
+            ? "{\"containers\":[{\"name\":\"main\"}]}"
+            : "{\"nodeName\":\"" + node + "\",\"containers\":[{\"name\":\"main\"}]}";
+    objects.put(
+        "/api/v1/namespaces/" + namespace + "/pods/" + name,
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+            + name
+            + "\",\"namespace\":\""
+            + namespace
+            + "\"},\"spec\":"
+            + spec
+            + "}");
+  }
+
+  /** Stores a Node whose agent listens on {@code address:port}, as the node agent publishes it. */
+  void putNode(String name, String address, int port) {
+    putNode(
+        name,
+        "{\"addresses\":[{\"type\":\"InternalIP\",\"address\":\""
+            + address
+            + "\"},{\"type\":\"Hostname\",\"address\":\""
+            + name
+            + "\"}],\"daemonEndpoints\":{\"kubeletEndpoint\":{\"Port\":"
+            + port
+            + "}}}");
+  }
+
+  /** Stores a Node with the given {@code status} JSON. */
+  void putNode(String name, String status) {
+    objects.put(
+        "/api/v1/nodes/" + name,
+        "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\""
+            + name
+            + "\"},\"status\":"
+            + status
+            + "}");
+  }
+
+  void removeNode(String name) {
+    objects.remove("/api/v1/nodes/" + name);
+  }
+
+  /** The store's answer to a GET of a pod or Node it does not have. */
+  static String notFound(String plural, String name) {
+    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+        + "\"message\":\""
+        + plural
+        + " \\\""
+        + name
+        + "\\\" not found\",\"reason\":\"NotFound\",\"details\":{\"name\":\""
+        + name
+        + "\",\"kind\":\""
+        + plural
+        + "\"},\"code\":404}";
   }
 
   /** A fresh gate; streams started from now on send their second line once it completes. */
@@ -136,12 +195,25 @@ final class FakeObjectStore {
           .header("X-Backend", "object-store")
           .sendString(Mono.just(status(code, "from the backend")));
     }
+    Matcher pod = POD_PATH.matcher(path);
+    Matcher node = NODE_PATH.matcher(path);
+    if (request.method().equals("GET") && (pod.matches() || node.matches())) {
+      String object = objects.get(path);
+      if (object == null) {
+        return response
+            .status(404)
+            .header("Content-Type", "application/json")
+            .sendString(
+                Mono.just(
+                    pod.matches()
+                        ? notFound("pods", pod.group(2))
+                        : notFound("nodes", node.group(1))));
+      }
+      return response.header("Content-Type", "application/json").sendString(Mono.just(object));
+    }
     if (query.contains("watch=true")) {
       return stream(
           response, "application/json", "{\"type\":\"ADDED\"}\n", "{\"type\":\"DELETED\"}\n");
-    }
-    if (path.endsWith("/log") && query.contains("follow=true")) {
-      return stream(response, "text/plain", "first log line\n", "second log line\n");
     }
     if (path.equals("/openapi/v3/cetus")) {
       return response
@@ -165,52 +237,11 @@ final class FakeObjectStore {
 
   private Publisher<Void> upgrade(
       HttpServerRequest request, HttpServerResponse response, String path) {
-    if (path.endsWith("/forbidden/exec")) {
-      return response
-          .status(HttpResponseStatus.FORBIDDEN)
-          .header("Content-Type", "application/json")
-          .header("X-Backend", "object-store")
-          .sendString(Mono.just(status(403, "exec is forbidden")));
-    }
-    if (path.endsWith("/exec")) {
-      return response.sendWebsocket(
-          FakeObjectStore::echoUntilBye,
-          WebsocketServerSpec.builder()
-              .protocols(EXEC_PROTOCOL)
-              .maxFramePayloadLength(LARGE_MESSAGE_LIMIT)
-              .build());
-    }
     return response.sendWebsocket(
         (in, out) ->
             out.sendString(Flux.just("{\"type\":\"ADDED\"}", "{\"type\":\"DELETED\"}"))
                 .then()
                 .then(Mono.defer(() -> out.sendClose(1000, "watch over"))));
-  }
-
-  private static Publisher<Void> echoUntilBye(WebsocketInbound in, WebsocketOutbound out) {
-    // Replies go through a sink, not straight from the inbound flux: ending that flux early would
-    // cancel the inbound, and Reactor Netty then closes at once, ahead of "last words".
-    Sinks.Many<WebSocketFrame> replies = Sinks.many().unicast().onBackpressureBuffer();
-    Mono<Void> read =
-        in.receiveFrames()
-            .doOnNext(
-                frame -> {
-                  if (isBye(frame)) {
-                    replies.tryEmitNext(new TextWebSocketFrame("last words"));
-                    replies.tryEmitComplete();
-                  } else {
-                    replies.tryEmitNext(frame.retain());
-                  }
-                })
-            .doFinally(signal -> replies.tryEmitComplete())
-            .then();
-    Mono<Void> write =
-        out.sendObject(replies.asFlux()).then().then(Mono.defer(() -> out.sendClose(1000, "done")));
-    return Mono.when(read, write);
-  }
-
-  private static boolean isBye(WebSocketFrame frame) {
-    return frame instanceof TextWebSocketFrame text && text.text().equals("bye");
   }
 
   static String status(int code, String message) {

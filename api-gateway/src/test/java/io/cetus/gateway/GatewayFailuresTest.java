@@ -38,6 +38,33 @@ class GatewayFailuresTest {
   }
 
   @Test
+  void refusedConnectionNamesTheServiceAFilterChoseForTheRequest() {
+    routed.getAttributes().put(RouteTarget.SERVICE_ATTRIBUTE, "node-agent of node node-1");
+    routed
+        .getAttributes()
+        .put(
+            ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+            URI.create("http://10.0.0.7:10250/api/v1/namespaces/default/pods/web/log"));
+
+    KubernetesStatus status =
+        GatewayFailures.toStatus(routed, new ConnectException("Connection refused"));
+
+    assertThat(status.message())
+        .isEqualTo(
+            "node-agent of node node-1 is unavailable: cannot connect to 10.0.0.7:10250"
+                + " (Connection refused)");
+  }
+
+  @Test
+  void failureTheGatewayPutIntoWordsIsAnsweredAsIs() {
+    GatewayStatusException described =
+        new GatewayStatusException(400, "pod web does not have a host assigned");
+
+    assertThat(GatewayFailures.toStatus(routed, described))
+        .isEqualTo(KubernetesStatus.failure(400, "pod web does not have a host assigned"));
+  }
+
+  @Test
   void responseTimeoutIsTimeoutNamingTheService() {
     ResponseStatusException timeout =
         new ResponseStatusException(

@@ -13,15 +13,27 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Starts the gateway on a random port in front of the shared {@link FakeObjectStore}. Every test
- * class that extends this one shares a single application context.
+ * Starts the gateway on a random port in front of the shared {@link FakeObjectStore}, which knows
+ * the Node {@value #NODE} of the shared {@link FakeNodeAgent} and the pods {@code default/web} and
+ * {@code default/forbidden} on it. Every test class that extends this one shares a single
+ * application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayTestSupport {
 
   static final Duration DEADLINE = Duration.ofSeconds(10);
 
+  static final String NODE = "node-1";
+
   static final FakeObjectStore store = FakeObjectStore.shared();
+
+  static final FakeNodeAgent agent = FakeNodeAgent.shared();
+
+  static {
+    store.putNode(NODE, "127.0.0.1", agent.port());
+    store.putPod("default", "web", NODE);
+    store.putPod("default", "forbidden", NODE);
+  }
 
   static final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(DEADLINE).build();

@@ -54,17 +54,6 @@ class HttpProxyTest extends GatewayTestSupport {
     assertThat(received.headers().get("X-Multi")).containsExactly("one", "two");
   }
 
-  @Test
-  void repeatedQueryParametersKeepTheirOrderAndEncoding() throws Exception {
-    String uri =
-        "/api/v1/namespaces/default/pods/web/exec?command=sh&command=-c&command=exit+3"
-            + "&container=nginx&stdout=true";
-
-    assertThat(get(uri).statusCode()).isEqualTo(200);
-
-    assertThat(store.lastRequestTo(uri)).isPresent();
-  }
-
   static Stream<Arguments> writes() {
     byte[] protobuf = new byte[4 * 1024 * 1024 + 17];
     new Random(42).nextBytes(protobuf);

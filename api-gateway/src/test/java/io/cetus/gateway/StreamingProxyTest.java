@@ -15,27 +15,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Watches and followed logs are streamed: each line reaches the client as soon as the object store
- * flushes it, not when the response ends.
+ * Watches (from the object store) and followed logs (from the node agent) are streamed: each line
+ * reaches the client as soon as the backend flushes it, not when the response ends.
  */
 class StreamingProxyTest extends GatewayTestSupport {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/api/v1/namespaces/default/pods?resourceVersion=143&watch=true, application/json,"
-        + " {\"type\":\"ADDED\"}, {\"type\":\"DELETED\"}",
-    "/api/v1/namespaces/default/pods/web/log?container=nginx&follow=true, text/plain,"
-        + " first log line, second log line"
+    "object-store, /api/v1/namespaces/default/pods?resourceVersion=143&watch=true,"
+        + " application/json, {\"type\":\"ADDED\"}, {\"type\":\"DELETED\"}",
+    "node-agent, /api/v1/namespaces/default/pods/web/log?container=nginx&follow=true,"
+        + " text/plain, first log line, second log line"
   })
-  void eachLineArrivesWhileTheObjectStoreIsStillWriting(
-      String uri, String contentType, String firstLine, String secondLine) throws Exception {
-    CompletableFuture<Void> clientSawFirstLine = store.streamGate();
+  void eachLineArrivesWhileTheBackendIsStillWriting(
+      String backend, String uri, String contentType, String firstLine, String secondLine)
+      throws Exception {
+    CompletableFuture<Void> clientSawFirstLine =
+        backend.equals("node-agent") ? agent.streamGate() : store.streamGate();
     LineCollector lines = new LineCollector();
 
     CompletableFuture<HttpResponse<Void>> response =
         http.sendAsync(request(uri).GET().build(), BodyHandlers.fromLineSubscriber(lines));
 
-    // The store holds the second line back until the first one has reached the client.
+    // The backend holds the second line back until the first one has reached the client.
     await().atMost(DEADLINE).until(() -> lines.received().size() == 1);
     assertThat(lines.received()).containsExactly(firstLine);
     clientSawFirstLine.complete(null);

@@ -14,23 +14,29 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.WebsocketClientSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** WebSocket upgrades on API paths are proxied as WebSockets, negotiated by the object store. */
+/**
+ * WebSocket upgrades are proxied as WebSockets, negotiated by the backend: exec on the node agent
+ * that runs the pod, watches on the object store.
+ */
 class WebSocketProxyTest extends GatewayTestSupport {
 
   private static final String EXEC =
       "/api/v1/namespaces/default/pods/web/exec?command=sh&stdin=true";
 
   @Test
-  void framesAreEchoedThroughTheGatewayWithTheSubprotocolTheObjectStoreChose() throws Exception {
+  void execReachesTheNodeAgentWhichChoosesTheSubprotocolAndEchoesFramesBothWays() throws Exception {
     MessageCollector messages = new MessageCollector();
-    // The store speaks only v4: the client must get v4, not its first offer.
-    WebSocket socket = connect(EXEC, messages, "v5.channel.k8s.io", FakeObjectStore.EXEC_PROTOCOL);
+    // The agent speaks only v4: the client must get v4, not its first offer.
+    WebSocket socket = connect(EXEC, messages, "v5.channel.k8s.io", FakeNodeAgent.EXEC_PROTOCOL);
 
-    assertThat(socket.getSubprotocol()).isEqualTo(FakeObjectStore.EXEC_PROTOCOL);
+    assertThat(socket.getSubprotocol()).isEqualTo(FakeNodeAgent.EXEC_PROTOCOL);
     socket.sendBinary(ByteBuffer.wrap(new byte[] {0, 'h', 'i', '\n'}), true).join();
     socket.sendText("hello", true).join();
 
@@ -39,6 +45,33 @@ class WebSocketProxyTest extends GatewayTestSupport {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     assertThat(messages.closeCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
         .isEqualTo(WebSocket.NORMAL_CLOSURE);
+    assertThat(agent.lastRequestTo(EXEC).orElseThrow().header("Sec-WebSocket-Protocol"))
+        .isEqualToIgnoringWhitespace("v5.channel.k8s.io," + FakeNodeAgent.EXEC_PROTOCOL);
+    assertThat(store.requestsTo(EXEC)).isEmpty();
+  }
+
+  @Test
+  void portForwardTunnelKeepsItsSubprotocol() {
+    // The JDK's client refuses kubectl's "SPDY/3.1+portforward.k8s.io" (not an HTTP token).
+    String portForward = "/api/v1/namespaces/default/pods/web/portforward?ports=8080";
+
+    String answer =
+        reactor.netty.http.client.HttpClient.create()
+            .websocket(
+                WebsocketClientSpec.builder()
+                    .protocols(FakeNodeAgent.PORT_FORWARD_PROTOCOL)
+                    .build())
+            .uri("ws://127.0.0.1:" + port + portForward)
+            .handle(
+                (in, out) ->
+                    out.sendByteArray(Mono.just(new byte[] {1, 2, 3}))
+                        .then()
+                        .then(in.receive().asByteArray().next())
+                        .map(echo -> in.selectedSubprotocol() + " " + Arrays.toString(echo)))
+            .blockFirst(DEADLINE);
+
+    assertThat(answer).isEqualTo(FakeNodeAgent.PORT_FORWARD_PROTOCOL + " [1, 2, 3]");
+    assertThat(agent.requestsTo(portForward)).hasSize(1);
   }
 
   @Test
@@ -47,7 +80,7 @@ class WebSocketProxyTest extends GatewayTestSupport {
     byte[] payload = new byte[1024 * 1024];
     Arrays.fill(payload, (byte) 'x');
     MessageCollector messages = new MessageCollector();
-    WebSocket socket = connect(EXEC, messages, FakeObjectStore.EXEC_PROTOCOL);
+    WebSocket socket = connect(EXEC, messages, FakeNodeAgent.EXEC_PROTOCOL);
 
     socket.sendBinary(ByteBuffer.wrap(payload), true).join();
 
@@ -57,10 +90,10 @@ class WebSocketProxyTest extends GatewayTestSupport {
   }
 
   @Test
-  void theLastMessageOfTheObjectStoreArrivesBeforeItsCloseFrame() throws Exception {
+  void theLastMessageOfTheNodeAgentArrivesBeforeItsCloseFrame() throws Exception {
     // exec sends the exit status on channel 3 and closes at once; losing it changes the exit code.
     MessageCollector messages = new MessageCollector();
-    WebSocket socket = connect(EXEC, messages, FakeObjectStore.EXEC_PROTOCOL);
+    WebSocket socket = connect(EXEC, messages, FakeNodeAgent.EXEC_PROTOCOL);
 
     socket.sendText("bye", true).join();
 
@@ -88,7 +121,7 @@ class WebSocketProxyTest extends GatewayTestSupport {
   }
 
   @Test
-  void upgradeRefusedByTheObjectStoreKeepsItsStatusCode() {
+  void upgradeRefusedByTheNodeAgentKeepsItsStatusCode() {
     // kubectl falls back to SPDY, and fabric8 to a plain watch, only on a non-101 answer.
     Throwable failure =
         catchThrowable(
@@ -96,12 +129,12 @@ class WebSocketProxyTest extends GatewayTestSupport {
                 connect(
                     "/api/v1/namespaces/default/pods/forbidden/exec?command=date",
                     new MessageCollector(),
-                    FakeObjectStore.EXEC_PROTOCOL));
+                    FakeNodeAgent.EXEC_PROTOCOL));
 
     assertThat(failure).hasCauseInstanceOf(WebSocketHandshakeException.class);
     HttpResponse<?> answer = ((WebSocketHandshakeException) failure.getCause()).getResponse();
     assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(answer.headers().firstValue("X-Backend")).hasValue("object-store");
+    assertThat(answer.headers().firstValue("X-Backend")).hasValue("node-agent");
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
   }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +82,19 @@ class NodeAgentConfiguration {
         clients.forType(Node.class),
         clients.forType(Lease.class),
         clock);
+  }
+
+  /** The server's actual port (random in tests), for the Node's kubelet endpoint. */
+  @Bean
+  @Conditional(HollowMode.Off.class)
+  ApplicationListener<WebServerInitializedEvent> serverPortPublisher(NodeHeartbeat heartbeat) {
+    return event -> {
+      // A separate management server announces itself with a namespace; only the main one serves
+      // pods.
+      if (event.getApplicationContext().getServerNamespace() == null) {
+        heartbeat.serverPort(event.getWebServer().getPort());
+      }
+    };
   }
 
   @Bean(destroyMethod = "close")

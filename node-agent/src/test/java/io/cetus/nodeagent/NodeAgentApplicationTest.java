@@ -105,6 +105,20 @@ class NodeAgentApplicationTest {
         .isEmpty();
 
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        api.forType(Node.class)
+                            .get(null, "test-node")
+                            .orElseThrow()
+                            .status()
+                            .daemonEndpoints()
+                            .kubeletEndpoint()
+                            .port())
+                    .isEqualTo(port));
   }
 
   @Test

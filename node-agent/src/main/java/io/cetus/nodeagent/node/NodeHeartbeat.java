@@ -51,6 +51,7 @@ public final class NodeHeartbeat implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ScheduledExecutorService timer;
   private volatile boolean lastReady;
+  private volatile int port;
 
   public NodeHeartbeat(
       String nodeName,
@@ -71,6 +72,16 @@ public final class NodeHeartbeat implements SmartLifecycle {
     this.nodes = nodes;
     this.leases = leases;
     this.clock = clock;
+  }
+
+  /**
+   * The port the agent's HTTP server listens on, published from the next beat on as the Node's
+   * {@code status.daemonEndpoints.kubeletEndpoint.Port}: the gateway sends a pod's {@code log},
+   * {@code exec} and {@code attach} there. Set once the web server has started (it may be a random
+   * port).
+   */
+  public void serverPort(int port) {
+    this.port = port;
   }
 
   /** Whether the runtime answered at the last beat. */
@@ -118,7 +129,7 @@ public final class NodeHeartbeat implements SmartLifecycle {
       }
     }
     NodeStatus status =
-        NodeStatuses.status(node.status(), info, error, address, nodeName, maxPods, now);
+        NodeStatuses.status(node.status(), info, error, address, nodeName, maxPods, port, now);
     nodes.updateStatus(node.withStatus(status));
   }
 

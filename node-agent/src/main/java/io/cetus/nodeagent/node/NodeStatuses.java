@@ -10,8 +10,10 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cetus.api.core.DaemonEndpoint;
 import io.cetus.api.core.NodeAddress;
 import io.cetus.api.core.NodeCondition;
+import io.cetus.api.core.NodeDaemonEndpoints;
 import io.cetus.api.core.NodeStatus;
 import io.cetus.api.core.NodeSystemInfo;
 import io.cetus.api.meta.Condition;
@@ -45,6 +47,9 @@ public final class NodeStatuses {
    * The status to report.
    *
    * @param info what the runtime answered, or null if it did not ({@code runtimeError} says why)
+   * @param port the agent's HTTP port, published as {@code daemonEndpoints.kubeletEndpoint.Port}
+   *     (where the gateway sends a pod's {@code log}, {@code exec} and {@code attach}); 0 while it
+   *     is not known yet, which keeps the previous value
    */
   public static NodeStatus status(
       NodeStatus previous,
@@ -53,6 +58,7 @@ public final class NodeStatuses {
       String address,
       String hostname,
       int maxPods,
+      int port,
       Instant now) {
     Map<String, Quantity> capacity = new LinkedHashMap<>(previous.capacity());
     if (info != null) {
@@ -120,7 +126,7 @@ public final class NodeStatuses {
         capacity,
         conditions,
         List.of(new NodeAddress("InternalIP", address), new NodeAddress("Hostname", hostname)),
-        previous.daemonEndpoints(),
+        port > 0 ? new NodeDaemonEndpoints(new DaemonEndpoint(port)) : previous.daemonEndpoints(),
         nodeInfo);
   }
 

@@ -317,6 +317,7 @@ public final class PodReconciler implements Reconciler {
           container.name(),
           new Waiting(Waiting.IMAGE_PULL_BACK_OFF, "Back-off pulling image \"" + image + "\""));
       events.normal(pod, fieldPath, "BackOff", "Back-off pulling image \"" + image + "\"");
+      events.warning(pod, fieldPath, "Failed", "Error: " + Waiting.IMAGE_PULL_BACK_OFF);
       wake.at(pullFailure.retryAt());
       return;
     }
@@ -331,15 +332,8 @@ public final class PodReconciler implements Reconciler {
               sandboxId,
               environment,
               volumes.mounts(pod, container));
-      // Only under Always does the agent know a pull happens; IfNotPresent decides in the runtime.
-      boolean pulls = spec.pullPolicy() == ImagePullPolicy.ALWAYS;
-      if (pulls) {
-        events.normal(pod, fieldPath, "Pulling", "Pulling image \"" + image + "\"");
-      }
+      spec = ensureImage(pod, fieldPath, spec);
       ContainerHandle handle = runtime.start(spec);
-      if (pulls) {
-        events.normal(pod, fieldPath, "Pulled", "Successfully pulled image \"" + image + "\"");
-      }
       restarts.pullSucceeded(key);
       events.normal(pod, fieldPath, "Created", "Created container " + container.name());
       events.normal(pod, fieldPath, "Started", "Started container " + container.name());
@@ -366,6 +360,53 @@ public final class PodReconciler implements Reconciler {
       events.warning(pod, fieldPath, "Failed", "Error: " + e.getMessage());
       wake.at(now.plus(CONFIG_RETRY));
     }
+  }
+
+  /**
+   * The image step of a start, with kubelet's events: an image the policy lets the agent use as it
+   * is gives {@code Pulled} "already present on machine" and no pull; otherwise {@code Pulling},
+   * the pull, and {@code Pulled} with the time it took. A failed pull throws {@link
+   * ImagePullException} for the caller's {@code Failed}/{@code ErrImagePull}; a missing image under
+   * {@code Never} is left to {@link ContainerRuntime#start} ({@code ErrImageNeverPull}).
+   *
+   * @return the spec to start: after a pull, one that does not pull again
+   */
+  private ContainerSpec ensureImage(Pod pod, String fieldPath, ContainerSpec spec) {
+    String image = spec.image();
+    if (spec.pullPolicy() != ImagePullPolicy.ALWAYS && runtime.hasImage(image)) {
+      events.normal(
+          pod, fieldPath, "Pulled", "Container image \"" + image + "\" already present on machine");
+      return spec;
+    }
+    if (spec.pullPolicy() == ImagePullPolicy.NEVER) {
+      return spec;
+    }
+    events.normal(pod, fieldPath, "Pulling", "Pulling image \"" + image + "\"");
+    long started = System.nanoTime(); // elapsed time: monotonic, not the (injectable) wall clock
+    runtime.pullImage(image);
+    String took = goDuration(Duration.ofNanos(System.nanoTime() - started));
+    events.normal(
+        pod,
+        fieldPath,
+        "Pulled",
+        "Successfully pulled image \""
+            + image
+            + "\" in "
+            + took
+            + " ("
+            + took
+            + " including waiting)");
+    return spec.toBuilder().pullPolicy(ImagePullPolicy.IF_NOT_PRESENT).build();
+  }
+
+  /** A duration as Go prints it in kubelet's messages, to the millisecond: {@code 1.234s}. */
+  static String goDuration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    String seconds = java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+    return seconds + "s";
   }
 
   /** Graceful deletion: preStop hooks, SIGTERM, SIGKILL after the grace period, then removal. */

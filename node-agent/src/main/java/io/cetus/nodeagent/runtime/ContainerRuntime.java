@@ -88,6 +88,22 @@ public interface ContainerRuntime extends AutoCloseable {
   void removeNetwork(String name);
 
   /**
+   * Whether the engine has this image, by the same rule {@link #start} applies under {@link
+   * ImagePullPolicy#IF_NOT_PRESENT}. Never pulls. Lets the agent report, as kubelet does, whether a
+   * start will pull ({@code Pulling}/{@code Pulled}) or not ({@code already present on machine}).
+   *
+   * @throws RuntimeUnavailableException if the engine does not answer
+   */
+  boolean hasImage(String reference);
+
+  /**
+   * Pulls the image now, whatever is present. Concurrent pulls of one image share one.
+   *
+   * @throws ImagePullException if it cannot be pulled
+   */
+  void pullImage(String reference);
+
+  /**
    * Pulls the image if the spec's pull policy says so, then creates and starts the container (Nomad
    * {@code StartTask}).
    *
@@ -170,6 +186,24 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   default ExecSession exec(String containerId, ExecRequest request, ExecOutput output) {
     throw new UnsupportedCapabilityException(name(), "exec"); // Nomad DriverExecTaskNotSupported
+  }
+
+  /**
+   * Connects to a running container's main process (for the WebSocket {@code attach} endpoint):
+   * from now on its output goes to {@code output} (stdout and stderr as requested; one stream,
+   * delivered as stdout, if the container has a terminal), and what the caller writes to {@link
+   * ExecSession#stdin()} reaches it if the container was created with stdin open. Output written
+   * before the call is not replayed. {@link ExecSession#exitCode()} completes with the container's
+   * exit code once it has exited and its output was delivered; {@link ExecSession#close()} detaches
+   * and leaves the container running. Closing stdin detaches stdin only: the main process does not
+   * see end-of-file unless the container was created with {@code StdinOnce}, which the agent never
+   * sets. Check {@link RuntimeCapabilities#attach()} first.
+   *
+   * @throws ContainerNotFoundException if there is no such container
+   * @throws ContainerRuntimeException if the container is not running
+   */
+  default ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
+    throw new UnsupportedCapabilityException(name(), "attach");
   }
 
   /**

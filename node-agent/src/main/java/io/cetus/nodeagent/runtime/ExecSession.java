@@ -21,8 +21,9 @@ public interface ExecSession extends AutoCloseable {
 
   /**
    * Completes with the exit code once the process has exited and all its output was delivered.
-   * Completes exceptionally with a {@link ContainerRuntimeException} if the session breaks or is
-   * {@link #close() closed} first.
+   * Completes exceptionally with an {@link ExecStartException} if the command could not be started
+   * (no such executable: the engine's message is not delivered as output then), and with a {@link
+   * ContainerRuntimeException} if the session breaks or is {@link #close() closed} first.
    */
   CompletableFuture<Integer> exitCode();
 

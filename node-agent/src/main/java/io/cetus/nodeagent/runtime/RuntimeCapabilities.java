@@ -8,6 +8,8 @@ package io.cetus.nodeagent.runtime;
  * @param execStdin an exec can read the caller's stdin, and sees end-of-file when it is closed
  * @param execTty an exec can run on a terminal
  * @param logs container output can be read and followed
+ * @param attach a caller can connect to a running container's main process: its live output, and
+ *     its stdin if the container was created with stdin open
  * @param sharedNetworkNamespace a container can join another's network namespace
  * @param portPublishing container ports can be published on the node
  * @param memoryLimits memory limits are enforced, and exceeding one is reported as OOM-killed
@@ -19,6 +21,7 @@ public record RuntimeCapabilities(
     boolean execStdin,
     boolean execTty,
     boolean logs,
+    boolean attach,
     boolean sharedNetworkNamespace,
     boolean portPublishing,
     boolean memoryLimits,
@@ -27,6 +30,6 @@ public record RuntimeCapabilities(
 
   /** Every capability. */
   public static RuntimeCapabilities all() {
-    return new RuntimeCapabilities(true, true, true, true, true, true, true, true, true);
+    return new RuntimeCapabilities(true, true, true, true, true, true, true, true, true, true);
   }
 }

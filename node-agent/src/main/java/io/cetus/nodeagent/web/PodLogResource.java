@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.cetus.api.core.Container;
 import io.cetus.api.core.Pod;
 import io.cetus.api.errors.ApiException;
 import io.cetus.nodeagent.pod.ContainerLocator;
@@ -68,7 +65,7 @@ class PodLogResource {
             .lister()
             .get(namespace, name)
             .orElseThrow(() -> ApiException.notFound("pods", name));
-    String containerName = containerName(pod, container);
+    String containerName = PodContainerNames.resolve(pod, container);
     if (tailLines != null && tailLines < 0) {
       throw ApiException.badRequest("tailLines must be greater than or equal to 0");
     }
@@ -134,26 +131,5 @@ class PodLogResource {
       }
     }
     return null;
-  }
-
-  private static String containerName(Pod pod, @Nullable String requested) {
-    List<String> names = new ArrayList<>();
-    pod.spec().initContainers().stream().map(Container::name).forEach(names::add);
-    pod.spec().containers().stream().map(Container::name).forEach(names::add);
-    if (requested == null || requested.isEmpty()) {
-      if (pod.spec().containers().size() == 1) {
-        return pod.spec().containers().getFirst().name();
-      }
-      throw ApiException.badRequest(
-          "a container name must be specified for pod "
-              + pod.metadata().name()
-              + ", choose one of: "
-              + names);
-    }
-    if (!names.contains(requested)) {
-      throw ApiException.badRequest(
-          "container " + requested + " is not valid for pod " + pod.metadata().name());
-    }
-    return requested;
   }
 }

@@ -10,6 +10,7 @@ import io.cetus.api.coordination.Lease;
 import io.cetus.api.core.Node;
 import io.cetus.api.core.NodeAddress;
 import io.cetus.api.core.NodeCondition;
+import io.cetus.api.json.Json;
 import io.cetus.api.meta.Condition;
 import io.cetus.api.quantity.Quantity;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
@@ -77,6 +78,26 @@ class NodeHeartbeatTest {
     assertThat(ready.reason()).isEqualTo("KubeletReady");
     assertThat(Condition.find(node.status().conditions(), "MemoryPressure").orElseThrow().status())
         .isEqualTo("False");
+  }
+
+  @Test
+  void publishesTheServerPortAsTheKubeletEndpointOnceKnown() {
+    NodeHeartbeat heartbeat = heartbeat(runtime);
+    heartbeat.beat();
+    assertThat(api.forType(Node.class).get(null, "node-1").orElseThrow().status().daemonEndpoints())
+        .isNull();
+
+    heartbeat.serverPort(18095);
+    heartbeat.beat();
+
+    Node node = api.forType(Node.class).get(null, "node-1").orElseThrow();
+    assertThat(node.status().daemonEndpoints().kubeletEndpoint().port()).isEqualTo(18095);
+    assertThat(
+            Json.mapper()
+                .valueToTree(node)
+                .at("/status/daemonEndpoints/kubeletEndpoint/Port")
+                .asInt())
+        .isEqualTo(18095);
   }
 
   @Test

@@ -277,6 +277,93 @@ class PodReconcilerTest {
   }
 
   @Test
+  void presentImageIsReportedAlreadyPresentAndNotPulled() {
+    Pod pod = create(simplePod("Always"));
+
+    reconcile(pod);
+
+    assertThat(runtime.pullCount("app:1")).isZero();
+    assertThat(events())
+        .contains("Pulled: Container image \"app:1\" already present on machine")
+        .noneMatch(event -> event.startsWith("Pulling"));
+  }
+
+  @Test
+  void aPullIsReportedPullingThenPulledWithTheTimeItTookAndHappensOnce() {
+    runtime.allowPull("registry.example/app:2");
+    Pod pod =
+        create(
+            """
+            metadata: {name: web}
+            spec:
+              nodeName: node-1
+              containers: [{name: app, image: "registry.example/app:2"}]
+            """);
+
+    reconcile(pod);
+
+    assertThat(appStatus(pod).state().running()).isNotNull();
+    assertThat(runtime.pullCount("registry.example/app:2")).isEqualTo(1);
+    assertThat(events()).contains("Pulling: Pulling image \"registry.example/app:2\"");
+    assertThat(events())
+        .anySatisfy(
+            event ->
+                assertThat(event)
+                    .matches(
+                        "Pulled: Successfully pulled image \"registry\\.example/app:2\" in"
+                            + " \\d+(\\.\\d+)?m?s \\(\\d+(\\.\\d+)?m?s including waiting\\)"));
+  }
+
+  @Test
+  void imagePullPolicyAlwaysPullsAnImageThatIsPresent() {
+    runtime.allowPull("app:1");
+    Pod pod =
+        create(
+            """
+            metadata: {name: web}
+            spec:
+              nodeName: node-1
+              containers: [{name: app, image: "app:1", imagePullPolicy: Always}]
+            """);
+
+    reconcile(pod);
+
+    assertThat(runtime.pullCount("app:1")).isEqualTo(1);
+    assertThat(events()).contains("Pulling: Pulling image \"app:1\"");
+  }
+
+  @Test
+  void aFailedPullIsReportedAsKubeletDoes() {
+    Pod pod =
+        create(
+            """
+            metadata: {name: web}
+            spec:
+              nodeName: node-1
+              containers: [{name: app, image: "nowhere/missing:1"}]
+            """);
+
+    reconcile(pod);
+    assertThat(events())
+        .contains("Pulling: Pulling image \"nowhere/missing:1\"", "Failed: Error: ErrImagePull")
+        .anyMatch(
+            event -> event.startsWith("Failed: Failed to pull image \"nowhere/missing:1\": "));
+
+    reconcile(pod);
+    assertThat(events())
+        .contains(
+            "BackOff: Back-off pulling image \"nowhere/missing:1\"",
+            "Failed: Error: ImagePullBackOff");
+  }
+
+  @Test
+  void goDurationsReadAsKubeletPrintsThem() {
+    assertThat(PodReconciler.goDuration(Duration.ofMillis(250))).isEqualTo("250ms");
+    assertThat(PodReconciler.goDuration(Duration.ofMillis(1234))).isEqualTo("1.234s");
+    assertThat(PodReconciler.goDuration(Duration.ofSeconds(2))).isEqualTo("2s");
+  }
+
+  @Test
   void environmentComesFromValuesFieldsConfigMapsAndSecrets() {
     api.forType(ConfigMap.class)
         .create(
@@ -582,6 +669,13 @@ class PodReconcilerTest {
         .list(Map.of("io.cetus.pod-uid", pod.metadata().uid()))
         .forEach(c -> names.add(c.labels().get("io.cetus.container")));
     return names;
+  }
+
+  /** Every event as {@code Reason: message}. */
+  private List<String> events() {
+    return api.forType(Event.class).list(NS).items().stream()
+        .map(event -> event.reason() + ": " + event.message())
+        .toList();
   }
 
   private List<String> eventReasons() {

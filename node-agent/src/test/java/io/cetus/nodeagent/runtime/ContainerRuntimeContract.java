@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,8 @@ public abstract class ContainerRuntimeContract {
   public static final List<String> FAILING_COMMAND =
       List.of("sh", "-c", "echo out; echo err >&2; exit 3");
   public static final List<String> CAT = List.of("cat");
+  public static final List<String> GREET_STDIN_LINE =
+      List.of("sh", "-c", "read line; echo \"got $line\"; echo bye >&2; exit 4");
   public static final List<String> MISSING_BINARY = List.of("no-such-binary");
   public static final List<String> FETCH_ENV_ON_LOCALHOST =
       List.of("wget", "-qO-", "http://localhost:8080/env");
@@ -325,13 +329,70 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
-  void execOfAMissingBinaryFails() {
+  void execOfAMissingBinaryCannotStart() {
     ContainerHandle handle = runtime.start(spec("exec-missing", SLEEP).build());
+    Collected output = new Collected();
 
-    ExecResult result = runtime.exec(handle.containerId(), MISSING_BINARY, DEADLINE);
+    ExecSession session =
+        runtime.exec(handle.containerId(), ExecRequest.of(MISSING_BINARY), output);
 
-    assertThat(result.exitCode()).isEqualTo(126);
-    assertThat(result.stdout() + result.stderr()).contains("executable file not found");
+    assertThatThrownBy(() -> session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ExecStartException.class)
+        .hasMessageContaining("executable file not found");
+    assertThat(output.stdout() + output.stderr()).isEmpty();
+    assertThatThrownBy(() -> runtime.exec(handle.containerId(), MISSING_BINARY, DEADLINE))
+        .isInstanceOf(ExecStartException.class);
+  }
+
+  @Test
+  void hasImageAnswersWithoutPullingAndAnImageNoRegistryServesCannotBePulled() {
+    assertThat(runtime.hasImage(IMAGE)).isTrue();
+    assertThat(runtime.hasImage(MISSING_IMAGE)).isFalse();
+    assertThatThrownBy(() -> runtime.pullImage(MISSING_IMAGE))
+        .isInstanceOf(ImagePullException.class);
+  }
+
+  @Test
+  void attachDeliversTheMainProcessOutputTakesStdinAndEndsWithItsExit() throws Exception {
+    ContainerHandle handle = runtime.start(spec("attach", GREET_STDIN_LINE).stdin(true).build());
+    Collected output = new Collected();
+
+    ExecSession session =
+        runtime.attach(handle.containerId(), new AttachRequest(true, true, true), output);
+    session.stdin().write("hello\n".getBytes(StandardCharsets.UTF_8));
+    session.stdin().flush();
+
+    assertThat(session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4);
+    assertThat(output.stdout()).isEqualTo("got hello\n");
+    assertThat(output.stderr()).isEqualTo("bye\n");
+  }
+
+  @Test
+  void detachingLeavesTheContainerRunning() {
+    ContainerHandle handle = runtime.start(spec("detach", SLEEP).build());
+
+    ExecSession session =
+        runtime.attach(handle.containerId(), new AttachRequest(false, true, true), new Collected());
+    session.close();
+
+    assertThat(runtime.inspect(handle.containerId()).state()).isEqualTo(ContainerState.RUNNING);
+    assertThatThrownBy(() -> session.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void attachingToAnExitedContainerFails() {
+    ContainerHandle handle = runtime.start(spec("attach-exited", exitWith(0)).build());
+    runtime.awaitExit(handle.containerId()).join();
+
+    assertThatThrownBy(
+            () ->
+                runtime.attach(
+                    handle.containerId(), new AttachRequest(false, true, true), new Collected()))
+        .isInstanceOf(ContainerRuntimeException.class)
+        .hasMessageContaining("not running");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cetus.nodeagent.runtime.AttachRequest;
 import io.cetus.nodeagent.runtime.ContainerHandle;
 import io.cetus.nodeagent.runtime.ContainerNotFoundException;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
@@ -328,6 +329,39 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         output,
         this::execExitCode,
         (id, columns, rows) -> client.resizeExecCmd(id).withSize(rows, columns).exec());
+  }
+
+  @Override
+  public boolean hasImage(String reference) {
+    return imagePresent(reference);
+  }
+
+  @Override
+  public void pullImage(String reference) {
+    puller.pull(reference);
+  }
+
+  @Override
+  public ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
+    InspectContainerResponse container = inspectRaw(containerId);
+    if (container.getState() == null || !Boolean.TRUE.equals(container.getState().getRunning())) {
+      throw new ContainerRuntimeException(
+          "cannot attach to container " + containerId + ": it is not running");
+    }
+    boolean tty =
+        container.getConfig() != null && Boolean.TRUE.equals(container.getConfig().getTty());
+    boolean stdinOpen =
+        container.getConfig() != null && Boolean.TRUE.equals(container.getConfig().getStdinOpen());
+    return DockerExecSession.attach(
+        properties,
+        container.getId(),
+        request.stdin() && stdinOpen,
+        request.stdout(),
+        request.stderr(),
+        tty,
+        output,
+        id -> awaitExit(id).thenApply(ExitResult::exitCode),
+        (id, columns, rows) -> client.resizeContainerCmd(id).withSize(rows, columns).exec());
   }
 
   @Override

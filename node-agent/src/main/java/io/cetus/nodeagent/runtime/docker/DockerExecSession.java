@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import io.cetus.nodeagent.runtime.ContainerRuntimeException;
 import io.cetus.nodeagent.runtime.ExecOutput;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
 
 /**
@@ -37,16 +39,20 @@ final class DockerExecSession implements ExecSession {
   private static final Logger log = LoggerFactory.getLogger(DockerExecSession.class);
   private static final int MAX_HEAD_BYTES = 16 * 1024;
   private static final int MAX_ERROR_BYTES = 64 * 1024;
+  private static final String START_FAILURE = "OCI runtime exec failed";
 
   private final SocketChannel channel;
   private final String execId;
-  private final ExecRequest request;
+  private final boolean tty;
+  private final boolean detectStartFailure;
   private final ExecOutput output;
   private final Function<String, CompletableFuture<Integer>> exitCodeLookup;
   private final ResizeCall resize;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private final OutputStream stdin;
   private volatile boolean closed;
+  private boolean firstChunk = true;
+  private byte @Nullable [] heldStartFailure;
 
   /** Resizes the exec's terminal through the engine's API. */
   interface ResizeCall {
@@ -56,17 +62,20 @@ final class DockerExecSession implements ExecSession {
   private DockerExecSession(
       SocketChannel channel,
       String execId,
-      ExecRequest request,
+      boolean stdin,
+      boolean tty,
+      boolean detectStartFailure,
       ExecOutput output,
       Function<String, CompletableFuture<Integer>> exitCodeLookup,
       ResizeCall resize) {
     this.channel = channel;
     this.execId = execId;
-    this.request = request;
+    this.tty = tty;
+    this.detectStartFailure = detectStartFailure;
     this.output = output;
     this.exitCodeLookup = exitCodeLookup;
     this.resize = resize;
-    this.stdin = request.stdin() ? new Stdin() : OutputStream.nullOutputStream();
+    this.stdin = stdin ? new Stdin() : OutputStream.nullOutputStream();
   }
 
   /**
@@ -81,6 +90,67 @@ final class DockerExecSession implements ExecSession {
       ExecOutput output,
       Function<String, CompletableFuture<Integer>> exitCodeLookup,
       ResizeCall resize) {
+    String path = apiPrefix(properties) + "/exec/" + execId + "/start";
+    String body = "{\"Detach\":false,\"Tty\":" + request.tty() + "}";
+    return open(
+        properties,
+        path,
+        body,
+        execId,
+        request.stdin(),
+        request.tty(),
+        true,
+        output,
+        exitCodeLookup,
+        resize);
+  }
+
+  /**
+   * Attaches to a running container's main process ({@code POST /containers/{id}/attach}), on its
+   * own connection as an exec is, and delivers its output from now on.
+   *
+   * @param tty whether the container has a terminal (its output is then one raw stream)
+   * @param exitCodeLookup the container's exit code once its output has ended
+   */
+  static DockerExecSession attach(
+      DockerRuntimeProperties properties,
+      String containerId,
+      boolean stdin,
+      boolean stdout,
+      boolean stderr,
+      boolean tty,
+      ExecOutput output,
+      Function<String, CompletableFuture<Integer>> exitCodeLookup,
+      ResizeCall resize) {
+    String path =
+        apiPrefix(properties)
+            + "/containers/"
+            + containerId
+            + "/attach?stream=1&stdin="
+            + (stdin ? 1 : 0)
+            + "&stdout="
+            + (stdout ? 1 : 0)
+            + "&stderr="
+            + (stderr ? 1 : 0);
+    return open(
+        properties, path, "", containerId, stdin, tty, false, output, exitCodeLookup, resize);
+  }
+
+  private static String apiPrefix(DockerRuntimeProperties properties) {
+    return properties.apiVersion().isEmpty() ? "" : "/v" + properties.apiVersion();
+  }
+
+  private static DockerExecSession open(
+      DockerRuntimeProperties properties,
+      String path,
+      String body,
+      String execId,
+      boolean stdin,
+      boolean tty,
+      boolean detectStartFailure,
+      ExecOutput output,
+      Function<String, CompletableFuture<Integer>> exitCodeLookup,
+      ResizeCall resize) {
     SocketChannel channel;
     try {
       channel = connect(properties.host(), properties.connectTimeout());
@@ -89,7 +159,7 @@ final class DockerExecSession implements ExecSession {
           "cannot connect to the Docker engine at " + properties.host() + ": " + e.getMessage(), e);
     }
     try {
-      sendStart(channel, properties.apiVersion(), execId, request.tty());
+      sendStart(channel, path, body);
       readHead(channel);
     } catch (IOException e) {
       closeQuietly(channel);
@@ -99,7 +169,8 @@ final class DockerExecSession implements ExecSession {
       throw e;
     }
     DockerExecSession session =
-        new DockerExecSession(channel, execId, request, output, exitCodeLookup, resize);
+        new DockerExecSession(
+            channel, execId, stdin, tty, detectStartFailure, output, exitCodeLookup, resize);
     Thread.ofVirtual()
         .name("docker-exec-" + execId.substring(0, Math.min(12, execId.length())))
         .start(session::pump);
@@ -113,7 +184,7 @@ final class DockerExecSession implements ExecSession {
 
   @Override
   public void resize(int columns, int rows) {
-    if (request.tty()) {
+    if (tty) {
       resize.resize(execId, columns, rows);
     }
   }
@@ -133,7 +204,7 @@ final class DockerExecSession implements ExecSession {
 
   private void pump() {
     try {
-      if (request.tty()) {
+      if (tty) {
         pumpRaw();
       } else {
         pumpMultiplexed();
@@ -152,16 +223,48 @@ final class DockerExecSession implements ExecSession {
       return;
     }
     closeQuietly(channel);
+    byte[] held = heldStartFailure;
     exitCodeLookup
         .apply(execId)
         .whenComplete(
             (code, error) -> {
               if (error != null) {
                 exitCode.completeExceptionally(error);
+              } else if (held != null && (code == 126 || code == 127)) {
+                exitCode.completeExceptionally(
+                    new ExecStartException(new String(held, StandardCharsets.UTF_8).strip()));
               } else {
+                if (held != null) {
+                  output.stdout(held);
+                }
                 exitCode.complete(code);
               }
             });
+  }
+
+  /**
+   * The engine reports a command it cannot start as the exec's first output ("OCI runtime exec
+   * failed: ...") and exit code 126 or 127. That chunk is held back until the exit code tells
+   * whether it was the engine's message or the program's own output.
+   */
+  private void deliver(boolean stderr, byte[] bytes) {
+    if (firstChunk && detectStartFailure) {
+      firstChunk = false;
+      if (new String(bytes, StandardCharsets.UTF_8).startsWith(START_FAILURE)) {
+        heldStartFailure = bytes;
+        return;
+      }
+    }
+    byte[] held = heldStartFailure;
+    if (held != null) {
+      heldStartFailure = null;
+      output.stdout(held);
+    }
+    if (stderr) {
+      output.stderr(bytes);
+    } else {
+      output.stdout(bytes);
+    }
   }
 
   private void pumpRaw() throws IOException {
@@ -173,7 +276,7 @@ final class DockerExecSession implements ExecSession {
         return;
       }
       if (n > 0) {
-        output.stdout(Arrays.copyOf(buffer.array(), n));
+        deliver(false, Arrays.copyOf(buffer.array(), n));
       }
     }
   }
@@ -190,11 +293,7 @@ final class DockerExecSession implements ExecSession {
       int length = header.getInt(4);
       ByteBuffer payload = ByteBuffer.allocate(length);
       readFully(channel, payload, false);
-      if (stream == 2) {
-        output.stderr(payload.array());
-      } else {
-        output.stdout(payload.array());
-      }
+      deliver(stream == 2, payload.array());
     }
   }
 
@@ -230,10 +329,9 @@ final class DockerExecSession implements ExecSession {
     }
   }
 
-  private static void sendStart(
-      SocketChannel channel, String apiVersion, String execId, boolean tty) throws IOException {
-    String path = (apiVersion.isEmpty() ? "" : "/v" + apiVersion) + "/exec/" + execId + "/start";
-    byte[] body = ("{\"Detach\":false,\"Tty\":" + tty + "}").getBytes(StandardCharsets.UTF_8);
+  private static void sendStart(SocketChannel channel, String path, String json)
+      throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST "
             + path

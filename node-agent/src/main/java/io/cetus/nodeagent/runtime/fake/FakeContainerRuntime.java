@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cetus.nodeagent.runtime.AttachRequest;
 import io.cetus.nodeagent.runtime.ContainerHandle;
 import io.cetus.nodeagent.runtime.ContainerNotFoundException;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
@@ -35,6 +36,7 @@ import io.cetus.nodeagent.runtime.ExecOutput;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecResult;
 import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImageNotPresentException;
 import io.cetus.nodeagent.runtime.ImagePullException;
@@ -67,8 +69,11 @@ import io.cetus.nodeagent.runtime.RuntimeInfo;
  *   <li>Stop: SIGTERM ends the process with 143, or 137 if it {@link FakeProcess#ignoreSigterm()
  *       ignores it} (the grace period is not waited out: no time passes in a fake).
  *   <li>Exec: scripted results ({@link #scriptExec}) or handlers ({@link #onExec}) by command;
- *       anything else exits 126 with "executable file not found", as a missing binary does under
- *       Docker.
+ *       anything else cannot start: its session fails with {@link ExecStartException} ("executable
+ *       file not found"), as a missing binary does under Docker.
+ *   <li>Attach: a caller receives what the main process writes from then on and its exit; with
+ *       {@code stdin} in the spec, what the caller writes is the process' {@link
+ *       FakeProcess#stdin()}.
  *   <li>Logs: lines a program, a handler or {@link #appendLog} write, with the clock's time; a
  *       followed stream ends when the container stops.
  * </ul>
@@ -142,8 +147,18 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         });
   }
 
+  @Override
   public boolean hasImage(String reference) {
     return locked(after -> everyImage || images.contains(normalize(reference)));
+  }
+
+  @Override
+  public void pullImage(String reference) {
+    locked(
+        after -> {
+          pull(reference, normalize(reference));
+          return null;
+        });
   }
 
   /** Pull attempts for an image so far, failed ones included. */
@@ -448,6 +463,33 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public ExecSession attach(String containerId, AttachRequest request, ExecOutput output) {
+    return locked(
+        after -> {
+          FakeContainer container = find(containerId);
+          if (container.state != ContainerState.RUNNING) {
+            throw new ContainerRuntimeException(
+                "cannot attach to container " + containerId + ": it is not running");
+          }
+          FakeAttachSession[] session = new FakeAttachSession[1];
+          session[0] =
+              new FakeAttachSession(
+                  request,
+                  container.spec.tty(),
+                  container.stdin,
+                  output,
+                  () ->
+                      locked(
+                          later -> {
+                            container.attached.remove(session[0]);
+                            return null;
+                          }));
+          container.attached.add(session[0]);
+          return session[0];
+        });
+  }
+
+  @Override
   public InputStream logs(String containerId, LogOptions options) {
     return locked(
         after -> {
@@ -640,6 +682,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     container.ipAddress = null;
     List<Follower> followers = new ArrayList<>(container.followers);
     container.followers.clear();
+    container.attached.forEach(session -> session.exited(exitCode));
+    container.attached.clear();
+    if (container.stdin != null) {
+      container.stdin.finish();
+    }
     ExitResult result = new ExitResult(exitCode, oomKilled, null, now);
     after.add(() -> followers.forEach(f -> f.stream.finish()));
     after.add(() -> container.exit.complete(result));
@@ -658,6 +705,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
   private void addLogEntry(FakeContainer container, LogEntry entry) {
     container.logs.add(entry);
+    for (FakeAttachSession session : container.attached) {
+      session.written(entry.stderr(), entry.bytes());
+    }
     for (Follower follower : container.followers) {
       pushQuietly(follower.stream, entry.render(follower.timestamps));
     }
@@ -719,12 +769,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         .findFirst()
         .orElse(
             exec -> {
-              // Docker reports the failed start on the exec's stdout.
-              exec.stdout(
-                  "OCI runtime exec failed: exec failed: exec: \""
+              throw new ExecStartException(
+                  "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+                      + " \""
                       + command.getFirst()
-                      + "\": executable file not found in $PATH: unknown\r\n");
-              return 126;
+                      + "\": executable file not found in $PATH: unknown");
             });
   }
 
@@ -811,6 +860,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     final CompletableFuture<ExitResult> exit = new CompletableFuture<>();
     final List<LogEntry> logs = new ArrayList<>();
     final List<Follower> followers = new ArrayList<>();
+    final List<FakeAttachSession> attached = new ArrayList<>();
+    final @Nullable QueueInputStream stdin;
     final FakeProcess process;
     ContainerState state = ContainerState.CREATED;
     @Nullable Integer exitCode;
@@ -828,7 +879,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         @Nullable FakeNetwork network,
         @Nullable FakeContainer owner,
         Instant createdAt) {
-      this.process = new FakeProcess(runtime, id, spec);
+      this.stdin = spec.stdin() ? new QueueInputStream(Integer.MAX_VALUE, 0, () -> {}) : null;
+      this.process = new FakeProcess(runtime, id, spec, stdin);
       this.id = id;
       this.spec = spec;
       this.network = network;

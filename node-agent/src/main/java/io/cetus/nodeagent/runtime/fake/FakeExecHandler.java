@@ -7,6 +7,10 @@ package io.cetus.nodeagent.runtime.fake;
 @FunctionalInterface
 public interface FakeExecHandler {
 
-  /** Runs the command; returns its exit code. An exception counts as exit code 126. */
+  /**
+   * Runs the command; returns its exit code. An {@link
+   * io.cetus.nodeagent.runtime.ExecStartException} means the command could not start; any other
+   * exception counts as exit code 126.
+   */
   int run(FakeExec exec) throws Exception;
 }

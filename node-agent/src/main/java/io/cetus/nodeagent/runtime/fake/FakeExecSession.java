@@ -9,6 +9,7 @@ import io.cetus.nodeagent.runtime.ContainerRuntimeException;
 import io.cetus.nodeagent.runtime.ExecOutput;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecSession;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.QueueInputStream;
 
 /** An exec run by a handler on its own thread; stdin is a queue the caller's writes feed. */
@@ -57,6 +58,9 @@ final class FakeExecSession implements ExecSession {
       code =
           handler.run(
               new FakeExec(request.command(), stdinQueue, output, request.tty(), container));
+    } catch (ExecStartException e) {
+      exitCode.completeExceptionally(e);
+      return;
     } catch (Exception e) {
       code = 126;
     }

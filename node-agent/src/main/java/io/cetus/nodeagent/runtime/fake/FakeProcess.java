@@ -1,6 +1,9 @@
 package io.cetus.nodeagent.runtime.fake;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
 
 import io.cetus.nodeagent.runtime.ContainerSpec;
 
@@ -10,8 +13,14 @@ public final class FakeProcess {
   private final FakeContainerRuntime runtime;
   private final String containerId;
   private final ContainerSpec spec;
+  private final InputStream stdin;
 
-  FakeProcess(FakeContainerRuntime runtime, String containerId, ContainerSpec spec) {
+  FakeProcess(
+      FakeContainerRuntime runtime,
+      String containerId,
+      ContainerSpec spec,
+      @Nullable InputStream stdin) {
+    this.stdin = stdin == null ? InputStream.nullInputStream() : stdin;
     this.runtime = runtime;
     this.containerId = containerId;
     this.spec = spec;
@@ -23,6 +32,14 @@ public final class FakeProcess {
 
   public ContainerSpec spec() {
     return spec;
+  }
+
+  /**
+   * What attached callers write, if the container was created with stdin open; at end-of-file at
+   * once otherwise, and when the container exits.
+   */
+  public InputStream stdin() {
+    return stdin;
   }
 
   /** Writes to the container's stdout, as it appears in its logs. */

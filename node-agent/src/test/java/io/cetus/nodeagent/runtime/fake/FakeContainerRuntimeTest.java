@@ -1,5 +1,6 @@
 package io.cetus.nodeagent.runtime.fake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.cetus.nodeagent.runtime.ContainerRuntimeContract;
 import io.cetus.nodeagent.runtime.ContainerSpec;
 import io.cetus.nodeagent.runtime.ContainerStatus;
 import io.cetus.nodeagent.runtime.ExecResult;
+import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImagePullException;
 import io.cetus.nodeagent.runtime.ImagePullPolicy;
@@ -65,6 +67,23 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
         .onStart(
             spec -> spec.command().equals(EAT_MEMORY) && spec.resources().hasMemoryLimit(),
             FakeProcess::oomKill)
+        .onStart(
+            spec -> spec.command().equals(GREET_STDIN_LINE),
+            process ->
+                Thread.ofVirtual()
+                    .start(
+                        () -> {
+                          String line =
+                              new java.io.BufferedReader(
+                                      new java.io.InputStreamReader(
+                                          process.stdin(), StandardCharsets.UTF_8))
+                                  .lines()
+                                  .findFirst()
+                                  .orElse("");
+                          process.stdout("got " + line + "\n");
+                          process.stderr("bye\n");
+                          process.exit(4);
+                        }))
         .scriptExec(FAILING_COMMAND, new ExecResult(3, "out\n", "err\n"))
         .onExec(
             CAT::equals,
@@ -213,10 +232,9 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
   void unscriptedExecFailsAsAMissingBinaryDoes() {
     ContainerHandle handle = runtime.start(spec("unscripted", SLEEP).build());
 
-    ExecResult result =
-        runtime.exec(handle.containerId(), List.of("ls", "/"), Duration.ofSeconds(5));
-
-    assertThat(result.exitCode()).isEqualTo(126);
-    assertThat(result.stdout()).contains("executable file not found");
+    assertThatThrownBy(
+            () -> runtime.exec(handle.containerId(), List.of("ls", "/"), Duration.ofSeconds(5)))
+        .isInstanceOf(ExecStartException.class)
+        .hasMessageContaining("executable file not found");
   }
 }
