@@ -21,13 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often the Node's status and its Lease are renewed
  * @param leaseDuration the {@code leaseDurationSeconds} written into the Lease
  * @param maxPods the {@code pods} capacity of the Node
- * @param address the node's reachable IP: {@code InternalIP}, {@code hostIP}, and where declared
- *     container ports are published
+ * @param address the node's reachable IP: {@code InternalIP} (where the gateway reaches this
+ *     agent), {@code hostIP}, and by default where declared container ports are published. A host
+ *     name is resolved to its IP once, at startup (an agent in a container names itself by its
+ *     alias on the control-plane network).
  * @param runtime {@code docker}, or {@code fake} for hollow nodes and tests
  * @param stateDir where volumes ({@code emptyDir}, {@code configMap}, {@code secret}) live on the
  *     node
  * @param fakeImages with the {@code fake} runtime, the images it has (besides the sandbox image),
  *     so hollow nodes can run pods of those images
+ * @param publishAddress the engine host's IP on which declared container ports are published; blank
+ *     means {@code address}. An agent in a container sets it apart: its own address is not one of
+ *     the engine host's, and Docker publishes ports on the host.
  */
 @ConfigurationProperties("platform.node-agent")
 public record NodeAgentProperties(
@@ -40,7 +45,8 @@ public record NodeAgentProperties(
     @DefaultValue("127.0.0.1") String address,
     @DefaultValue("docker") RuntimeKind runtime,
     @Nullable Path stateDir,
-    @Nullable List<String> fakeImages) {
+    @Nullable List<String> fakeImages,
+    @Nullable String publishAddress) {
 
   /** Which {@code ContainerRuntime} the agent drives. */
   public enum RuntimeKind {
@@ -53,6 +59,10 @@ public record NodeAgentProperties(
       nodeName = hostname();
     }
     fakeImages = fakeImages == null ? List.of() : List.copyOf(fakeImages);
+    address = resolve(address);
+    if (publishAddress == null || publishAddress.isBlank()) {
+      publishAddress = address;
+    }
     if (stateDir == null) {
       stateDir = Path.of(System.getProperty("java.io.tmpdir"), "cetus-node-agent", nodeName);
     }
@@ -71,6 +81,21 @@ public record NodeAgentProperties(
   /** The state directory, never null (the constructor resolves it). */
   public Path state() {
     return java.util.Objects.requireNonNull(stateDir);
+  }
+
+  /** Where declared container ports are published, never null (the constructor resolves it). */
+  public String publishedAddress() {
+    return java.util.Objects.requireNonNull(publishAddress);
+  }
+
+  private static String resolve(String address) {
+    try {
+      // an IP literal is taken as it is, without a lookup
+      return InetAddress.getByName(address.trim()).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "platform.node-agent.address " + address + " is neither an IP nor a known host name", e);
+    }
   }
 
   private static String hostname() {
