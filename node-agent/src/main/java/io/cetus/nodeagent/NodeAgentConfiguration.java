@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import io.cetus.api.coordination.Lease;
@@ -15,6 +16,7 @@ import io.cetus.api.core.Node;
 import io.cetus.boot.ControllerMetrics;
 import io.cetus.client.ObjectClientFactory;
 import io.cetus.controller.Controller;
+import io.cetus.nodeagent.hollow.HollowMode;
 import io.cetus.nodeagent.node.NodeHeartbeat;
 import io.cetus.nodeagent.pod.AgentSettings;
 import io.cetus.nodeagent.pod.ContainerLocator;
@@ -30,8 +32,9 @@ import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
 /**
  * The node agent's beans: the container runtime ({@code platform.node-agent.runtime}), the Node
  * heartbeat, and the {@code pods} controller the platform starter runs (on every agent: no leader
- * election). Nothing here talks to the engine at startup, so an agent whose engine is down still
- * starts, registers its Node {@code Ready=False} and keeps trying.
+ * election). In hollow mode ({@code platform.node-agent.hollow.nodes > 0}) the node's beans give
+ * way to {@code io.cetus.nodeagent.hollow}'s. Nothing here talks to the engine at startup, so an
+ * agent whose engine is down still starts, registers its Node {@code Ready=False} and keeps trying.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NodeAgentProperties.class)
@@ -42,16 +45,28 @@ class NodeAgentConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   ContainerRuntime containerRuntime(NodeAgentProperties properties, Clock clock) {
+    if (properties.hollowMode()) {
+      // Each hollow node has a fake engine of its own; the agent's is empty.
+      return new FakeContainerRuntime(clock);
+    }
     return switch (properties.runtime()) {
       case DOCKER -> new DockerContainerRuntime(DockerRuntimeProperties.defaults(), clock);
-      case FAKE ->
-          new FakeContainerRuntime(clock)
-              .addImage(properties.sandboxImage())
-              .addImage(properties.fakeImageList().toArray(String[]::new));
+      case FAKE -> {
+        FakeContainerRuntime fake = new FakeContainerRuntime(clock);
+        if (properties.fakeImageList().contains(NodeAgentProperties.EVERY_IMAGE)) {
+          fake.addEveryImage();
+        }
+        yield fake.addImage(properties.sandboxImage())
+            .addImage(
+                properties.fakeImageList().stream()
+                    .filter(image -> !image.equals(NodeAgentProperties.EVERY_IMAGE))
+                    .toArray(String[]::new));
+      }
     };
   }
 
   @Bean
+  @Conditional(HollowMode.Off.class)
   NodeHeartbeat nodeHeartbeat(
       NodeAgentProperties properties,
       ContainerRuntime runtime,
@@ -71,6 +86,7 @@ class NodeAgentConfiguration {
 
   /** The server's actual port (random in tests), for the Node's kubelet endpoint. */
   @Bean
+  @Conditional(HollowMode.Off.class)
   ApplicationListener<WebServerInitializedEvent> serverPortPublisher(NodeHeartbeat heartbeat) {
     return event -> {
       // A separate management server announces itself with a namespace; only the main one serves
@@ -87,6 +103,7 @@ class NodeAgentConfiguration {
   }
 
   @Bean
+  @Conditional(HollowMode.Off.class)
   PodAgent podAgent(
       NodeAgentProperties properties,
       ObjectClientFactory clients,
@@ -110,16 +127,19 @@ class NodeAgentConfiguration {
   }
 
   @Bean
+  @Conditional(HollowMode.Off.class)
   ContainerLocator containerLocator(NodeAgentProperties properties, ContainerRuntime runtime) {
     return new ContainerLocator(properties.node(), runtime);
   }
 
   @Bean
+  @Conditional(HollowMode.Off.class)
   Controller podController(PodAgent podAgent) {
     return podAgent.controller();
   }
 
   @Bean
+  @Conditional(HollowMode.Off.class)
   OrphanCollector orphanCollector(PodAgent podAgent) {
     return new OrphanCollector(podAgent, ORPHAN_COLLECTION_INTERVAL);
   }

@@ -29,7 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir where volumes ({@code emptyDir}, {@code configMap}, {@code secret}) live on the
  *     node
  * @param fakeImages with the {@code fake} runtime, the images it has (besides the sandbox image),
- *     so hollow nodes can run pods of those images
+ *     so hollow nodes can run pods of those images; {@code *} means every image
+ * @param hollow hollow nodes: when {@code hollow.nodes} is above 0, this process runs that many
+ *     simulated nodes on the fake runtime instead of one node of its own
  * @param publishAddress the engine host's IP on which declared container ports are published; blank
  *     means {@code address}. An agent in a container sets it apart: its own address is not one of
  *     the engine host's, and Docker publishes ports on the host.
@@ -46,7 +48,11 @@ public record NodeAgentProperties(
     @DefaultValue("docker") RuntimeKind runtime,
     @Nullable Path stateDir,
     @Nullable List<String> fakeImages,
+    @DefaultValue Hollow hollow,
     @Nullable String publishAddress) {
+
+  /** The wildcard of {@code fake-images}: the fake runtime has every image. */
+  public static final String EVERY_IMAGE = "*";
 
   /** Which {@code ContainerRuntime} the agent drives. */
   public enum RuntimeKind {
@@ -81,6 +87,45 @@ public record NodeAgentProperties(
   /** The state directory, never null (the constructor resolves it). */
   public Path state() {
     return java.util.Objects.requireNonNull(stateDir);
+  }
+
+  /** Whether this process runs hollow nodes rather than a node of its own. */
+  public boolean hollowMode() {
+    return hollow.nodes() > 0;
+  }
+
+  /**
+   * {@code platform.node-agent.hollow.*}: many simulated nodes in one process, as Kubernetes'
+   * kubemark runs hollow kubelets. Each registers its Node with this capacity, renews its Lease and
+   * runs the pods bound to it on a fake runtime of its own that has every image.
+   *
+   * @param nodes how many nodes; 0 (the default) runs the ordinary agent
+   * @param namePrefix node names are this plus 1..nodes
+   * @param cpu the {@code cpu} capacity of each node
+   * @param memory the {@code memory} capacity of each node, a quantity ({@code 16Gi})
+   * @param workers the reconcile workers shared by all the nodes' pods
+   * @param heartbeatThreads the threads shared by all the nodes' heartbeats
+   */
+  public record Hollow(
+      @DefaultValue("0") int nodes,
+      @DefaultValue("hollow-node-") String namePrefix,
+      @DefaultValue("4") int cpu,
+      @DefaultValue("16Gi") String memory,
+      @DefaultValue("8") int workers,
+      @DefaultValue("2") int heartbeatThreads) {
+
+    public Hollow {
+      if (nodes < 0 || cpu < 1 || workers < 1 || heartbeatThreads < 1) {
+        throw new IllegalArgumentException(
+            "platform.node-agent.hollow: nodes must be 0 or more; cpu, workers and"
+                + " heartbeat-threads at least 1");
+      }
+    }
+
+    /** The name of the {@code index}-th node, from 1. */
+    public String nodeName(int index) {
+      return namePrefix + index;
+    }
   }
 
   /** Where declared container ports are published, never null (the constructor resolves it). */

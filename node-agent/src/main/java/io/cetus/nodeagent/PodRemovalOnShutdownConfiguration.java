@@ -5,8 +5,10 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import io.cetus.nodeagent.hollow.HollowMode;
 import io.cetus.nodeagent.pod.PodRemovalOnShutdown;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
 
@@ -17,6 +19,7 @@ import io.cetus.nodeagent.runtime.ContainerRuntime;
  * starts them again, and before the runtime it uses is closed.
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(HollowMode.Off.class)
 @ConditionalOnProperty(
     prefix = "platform.node-agent",
     name = "remove-pods-on-shutdown",

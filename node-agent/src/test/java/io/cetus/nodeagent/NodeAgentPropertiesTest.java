@@ -21,6 +21,7 @@ class NodeAgentPropertiesTest {
         NodeAgentProperties.RuntimeKind.FAKE,
         null,
         null,
+        new NodeAgentProperties.Hollow(0, "hollow-node-", 4, "16Gi", 8, 2),
         publishAddress);
   }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import io.cetus.api.apps.ReplicaSet;
+import io.cetus.api.core.Event;
 import io.cetus.api.core.Pod;
 import io.cetus.api.meta.OwnerReference;
 import io.cetus.api.meta.Owners;
@@ -16,6 +17,7 @@ import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandler;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
@@ -36,6 +38,9 @@ import io.cetus.replication.expectation.PodExpectations;
 public final class ReplicaSetController {
 
   public static final String NAME = "replicaset";
+
+  /** The {@code source.component} of its events, as Kubernetes names it. */
+  public static final String COMPONENT = "replicaset-controller";
 
   private ReplicaSetController() {}
 
@@ -58,6 +63,7 @@ public final class ReplicaSetController {
             clients.forType(ReplicaSet.class),
             clients.forType(Pod.class),
             expectations,
+            new EventRecorder(clients.forType(Event.class), clock, COMPONENT),
             clock);
     return ControllerBuilder.named(NAME)
         .watch(replicaSets, replicaSetEvents(expectations))

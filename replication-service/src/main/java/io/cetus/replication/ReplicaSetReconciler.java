@@ -23,6 +23,7 @@ import io.cetus.api.selector.Selector;
 import io.cetus.client.DeleteOptions;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.Lister;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
@@ -44,6 +45,11 @@ import io.cetus.replication.pod.PodTemplates;
  * <p>It looks again by itself while expectations wait for their timeout and when a ready pod is
  * about to become available ({@code minReadySeconds}). Pods of a deleted replica set are left to
  * the garbage collector, which follows their owner references.
+ *
+ * <p>Each pod created or deleted is recorded as an event on the replica set ({@code
+ * SuccessfulCreate} "Created pod: web-x7k2p", {@code SuccessfulDelete}), and so is each write the
+ * server refuses ({@code FailedCreate} "Error creating: ...", {@code FailedDelete}), as Kubernetes'
+ * replica set controller does.
  */
 final class ReplicaSetReconciler implements Reconciler {
 
@@ -52,6 +58,10 @@ final class ReplicaSetReconciler implements Reconciler {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicaSetReconciler.class);
   private static final String NAMESPACE_TERMINATING = "NamespaceTerminating";
+  static final String SUCCESSFUL_CREATE = "SuccessfulCreate";
+  static final String SUCCESSFUL_DELETE = "SuccessfulDelete";
+  static final String FAILED_CREATE = "FailedCreate";
+  static final String FAILED_DELETE = "FailedDelete";
 
   private final Lister<ReplicaSet> replicaSets;
   private final Lister<Pod> pods;
@@ -59,6 +69,7 @@ final class ReplicaSetReconciler implements Reconciler {
   private final ObjectClient<Pod> podClient;
   private final PodClaims claims;
   private final PodExpectations expectations;
+  private final EventRecorder events;
   private final Clock clock;
 
   ReplicaSetReconciler(
@@ -67,6 +78,7 @@ final class ReplicaSetReconciler implements Reconciler {
       ObjectClient<ReplicaSet> replicaSetClient,
       ObjectClient<Pod> podClient,
       PodExpectations expectations,
+      EventRecorder events,
       Clock clock) {
     this.replicaSets = replicaSets;
     this.pods = pods;
@@ -74,6 +86,7 @@ final class ReplicaSetReconciler implements Reconciler {
     this.podClient = podClient;
     this.claims = new PodClaims(podClient, replicaSetClient);
     this.expectations = expectations;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -122,7 +135,7 @@ final class ReplicaSetReconciler implements Reconciler {
       return createPods(request, replicaSet, uid, selector, Math.min(-diff, BURST_REPLICAS));
     }
     if (diff > 0) {
-      return deletePods(request, uid, owned, Math.min(diff, BURST_REPLICAS));
+      return deletePods(request, replicaSet, uid, owned, Math.min(diff, BURST_REPLICAS));
     }
     return ScaleOutcome.NOTHING;
   }
@@ -144,10 +157,13 @@ final class ReplicaSetReconciler implements Reconciler {
             count,
             index -> {
               try {
-                podClient.create(PodTemplates.newPod(replicaSet));
+                Pod created = podClient.create(PodTemplates.newPod(replicaSet));
+                events.normal(
+                    replicaSet, SUCCESSFUL_CREATE, "Created pod: " + created.metadata().name());
               } catch (RuntimeException e) {
                 expectations.creationObserved(uid); // it will never be seen
                 if (!isNamespaceTerminating(e)) {
+                  events.warning(replicaSet, FAILED_CREATE, "Error creating: " + e.getMessage());
                   throw e;
                 }
               }
@@ -169,7 +185,8 @@ final class ReplicaSetReconciler implements Reconciler {
     return new ScaleOutcome(ReplicaFailure.failedCreate(String.valueOf(first.getMessage())), first);
   }
 
-  private ScaleOutcome deletePods(Request request, String uid, List<Pod> owned, int count)
+  private ScaleOutcome deletePods(
+      Request request, ReplicaSet replicaSet, String uid, List<Pod> owned, int count)
       throws InterruptedException {
     List<Pod> victims = PodDeletionOrder.victims(owned, count);
     log.info(
@@ -188,10 +205,13 @@ final class ReplicaSetReconciler implements Reconciler {
                     victim.metadata().namespace(),
                     String.valueOf(victim.metadata().name()),
                     DeleteOptions.DEFAULT.withPreconditions(victim.metadata().uid(), null));
+                events.normal(
+                    replicaSet, SUCCESSFUL_DELETE, "Deleted pod: " + victim.metadata().name());
               } catch (RuntimeException e) {
                 expectations.deletionObserved(uid, PodExpectations.podKey(victim));
                 // gone already, or replaced by another pod of that name: not ours to delete
                 if (!ApiErrors.isNotFound(e) && !ApiErrors.isConflict(e)) {
+                  events.warning(replicaSet, FAILED_DELETE, "Error deleting: " + e.getMessage());
                   throw e;
                 }
               }

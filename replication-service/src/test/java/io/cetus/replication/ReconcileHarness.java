@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.cetus.api.apps.ReplicaSet;
+import io.cetus.api.core.Event;
 import io.cetus.api.core.Pod;
 import io.cetus.api.meta.ApiObject;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
+import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.controller.workqueue.DefaultWorkQueue;
@@ -33,13 +35,20 @@ final class ReconcileHarness implements AutoCloseable {
   final FakeApiClient api = new FakeApiClient(clock);
   final ObjectClient<Pod> pods = api.forType(Pod.class);
   final ObjectClient<ReplicaSet> replicaSets = api.forType(ReplicaSet.class);
+  final ObjectClient<Event> events = api.forType(Event.class);
   final PodExpectations expectations = new PodExpectations(clock);
   final SharedInformerFactory informers = new SharedInformerFactory(api);
   final SharedInformer<ReplicaSet> replicaSetCache = informers.forType(ReplicaSet.class);
   final SharedInformer<Pod> podCache = informers.forType(Pod.class);
   final ReplicaSetReconciler reconciler =
       new ReplicaSetReconciler(
-          replicaSetCache.lister(), podCache.lister(), replicaSets, pods, expectations, clock);
+          replicaSetCache.lister(),
+          podCache.lister(),
+          replicaSets,
+          pods,
+          expectations,
+          new EventRecorder(events, clock, ReplicaSetController.COMPONENT),
+          clock);
 
   /** Starts the informers and waits for their first list. */
   ReconcileHarness start() throws InterruptedException {

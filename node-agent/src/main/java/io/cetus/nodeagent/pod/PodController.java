@@ -13,6 +13,7 @@ import io.cetus.client.ObjectClientFactory;
 import io.cetus.client.informer.ClientListerWatcher;
 import io.cetus.client.informer.DefaultSharedInformer;
 import io.cetus.client.informer.InformerOptions;
+import io.cetus.client.informer.Lister;
 import io.cetus.client.informer.SharedInformer;
 import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
@@ -59,19 +60,8 @@ public final class PodController {
                 null,
                 ListOptions.ALL.withFieldSelector("spec.nodeName=" + settings.nodeName())),
             InformerOptions.DEFAULTS);
-    EnvResolver env =
-        new EnvResolver(clients.forType(ConfigMap.class), clients.forType(Secret.class));
     PodReconciler reconciler =
-        new PodReconciler(
-            settings,
-            pods.lister(),
-            clients.forType(Pod.class),
-            runtime,
-            env,
-            new PodVolumes(stateDir, env),
-            new EventRecorder(clients.forType(Event.class), clock, COMPONENT, settings.nodeName()),
-            new ProbeManager(runtime, probeScheduler, ProbeManager.IGNORE),
-            clock);
+        reconciler(settings, pods.lister(), clients, runtime, stateDir, probeScheduler, clock);
     Controller controller =
         ControllerBuilder.named(NAME)
             .watch(pods, EventHandlers.enqueueSelf())
@@ -81,5 +71,32 @@ public final class PodController {
             .build();
     reconciler.onChange(controller.queue()::add);
     return new PodAgent(controller, reconciler, pods);
+  }
+
+  /**
+   * The reconciler of one node's pods, reading them from {@code pods} (which may hold other nodes'
+   * pods too: it acts only on those bound to {@code settings.nodeName()}). Hollow nodes share one
+   * informer and one queue this way; wire its {@link PodReconciler#onChange} to that queue.
+   */
+  public static PodReconciler reconciler(
+      AgentSettings settings,
+      Lister<Pod> pods,
+      ObjectClientFactory clients,
+      ContainerRuntime runtime,
+      Path stateDir,
+      ProbeScheduler probeScheduler,
+      Clock clock) {
+    EnvResolver env =
+        new EnvResolver(clients.forType(ConfigMap.class), clients.forType(Secret.class));
+    return new PodReconciler(
+        settings,
+        pods,
+        clients.forType(Pod.class),
+        runtime,
+        env,
+        new PodVolumes(stateDir, env),
+        new EventRecorder(clients.forType(Event.class), clock, COMPONENT, settings.nodeName()),
+        new ProbeManager(runtime, probeScheduler, ProbeManager.IGNORE),
+        clock);
   }
 }

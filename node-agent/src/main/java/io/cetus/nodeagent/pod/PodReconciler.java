@@ -99,7 +99,7 @@ public final class PodReconciler implements Reconciler {
   }
 
   /** Where container exits and probe changes send the pod to be reconciled again. */
-  void onChange(Consumer<Request> sink) {
+  public void onChange(Consumer<Request> sink) {
     this.onChange = sink;
   }
 

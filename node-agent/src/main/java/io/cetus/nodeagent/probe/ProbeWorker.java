@@ -16,7 +16,8 @@ import io.cetus.api.core.Probe;
  * result flips to success after {@code successThreshold} successes in a row and to failure after
  * {@code failureThreshold} failures in a row (Kubernetes' defaults: 10 s period, 1 s timeout, 1
  * success, 3 failures). Readiness and startup start failed, liveness starts healthy. Liveness and
- * readiness wait until the startup probe (if any) has succeeded.
+ * readiness wait until the startup probe (if any) has succeeded; the startup probe itself stops at
+ * its first success, so a started container is never restarted by it.
  */
 final class ProbeWorker {
 
@@ -119,6 +120,9 @@ final class ProbeWorker {
       int threshold = kind == ProbeKind.READINESS ? value(probe.successThreshold(), 1) : 1;
       if (successes >= threshold) {
         result = true;
+        if (kind == ProbeKind.STARTUP) {
+          stop();
+        }
       }
     } else {
       successes = 0;

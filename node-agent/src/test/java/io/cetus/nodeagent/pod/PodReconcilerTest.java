@@ -587,6 +587,35 @@ class PodReconcilerTest {
   }
 
   @Test
+  void startupProbeStopsAtItsFirstSuccess() {
+    AtomicInteger exitCode = new AtomicInteger(0);
+    runtime.onExec(command -> command.equals(List.of("started?")), exec -> exitCode.get());
+    Pod pod =
+        create(
+            """
+            metadata: {name: web}
+            spec:
+              nodeName: node-1
+              containers:
+                - name: app
+                  image: app:1
+                  startupProbe: {exec: {command: ["started?"]}, failureThreshold: 1, timeoutSeconds: 10}
+            """);
+    reconcile(pod);
+    String first = containerId(pod, "app");
+    probeTicks.tick();
+
+    exitCode.set(1);
+    probeTicks.tick();
+    probeTicks.tick();
+    reconcile(pod);
+
+    assertThat(runtime.inspect(first).running()).isTrue();
+    assertThat(appStatus(pod).restartCount()).isZero();
+    assertThat(eventReasons()).doesNotContain("Unhealthy", "Killing");
+  }
+
+  @Test
   void readinessProbeDrivesTheReadyCondition() {
     AtomicInteger exitCode = new AtomicInteger(1);
     runtime.onExec(command -> command.equals(List.of("ready?")), exec -> exitCode.get());

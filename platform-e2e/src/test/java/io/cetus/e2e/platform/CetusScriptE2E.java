@@ -62,18 +62,26 @@ class CetusScriptE2E {
           .containsPattern("api-gateway\\s+running")
           .containsPattern("script-node-1\\s+running")
           .containsPattern("redis\\s+running");
+      long agent = Long.parseLong(Files.readString(STATE.resolve("pids/script-node-1.pid")).trim());
+      Run stop = cetus("node", "stop", "script-node-1");
+      assertThat(stop.exitCode()).as(stop.output()).isZero();
+      assertThat(runs(agent)).as("the killed agent %d runs", agent).isFalse();
+      assertThat(cetus("status").output())
+          .containsPattern("script-node-1\\s+stopped")
+          .containsPattern("api-gateway\\s+running");
+      Run start = cetus("node", "start", "script-node-1");
+      assertThat(start.exitCode()).as(start.output()).isZero();
+      assertThat(start.output()).contains("script-node-1 runs again");
+      assertThat(cetus("status").output()).containsPattern("script-node-1\\s+running");
       pids = pids();
       assertThat(pids).hasSizeGreaterThanOrEqualTo(8);
     } finally {
       Run down = cetus("down");
       assertThat(down.exitCode()).as(down.output()).isZero();
     }
-    assertThat(pids)
-        .allSatisfy(
-            pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("process %d after down", pid)
-                    .isFalse());
+    for (long pid : pids) {
+      assertThat(runs(pid)).as("process %d after down", pid).isFalse();
+    }
     assertThat(pids()).isEmpty();
   }
 
@@ -90,11 +98,28 @@ class CetusScriptE2E {
   void badArgumentsAreRefusedWithAHint() throws Exception {
     Run nodes = cetus("up", "--nodes", "many");
     Run unknown = cetus("explode");
+    Run unknownNode = cetus("node", "stop", "no-such-node");
+    Run nodeUsage = cetus("node", "restart");
 
     assertThat(nodes.exitCode()).isNotZero();
     assertThat(nodes.output()).contains("--nodes takes a number");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.output()).contains("./cetus up", "./cetus down");
+    assertThat(unknown.output()).contains("./cetus up", "./cetus down", "./cetus node stop NAME");
+    assertThat(unknownNode.exitCode()).isNotZero();
+    assertThat(unknownNode.output()).contains("unknown node 'no-such-node'");
+    assertThat(nodeUsage.exitCode()).isNotZero();
+    assertThat(nodeUsage.output()).contains("usage: ./cetus node stop|start NAME");
+  }
+
+  /** Whether the process runs: a killed one that no one has reaped yet (a zombie) does not. */
+  private static boolean runs(long pid) throws IOException {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !Files.exists(stat)) {
+      return false;
+    }
+    String fields = Files.readString(stat);
+    // pid (comm) state ...: the state follows the command's closing parenthesis
+    return fields.charAt(fields.lastIndexOf(')') + 2) != 'Z';
   }
 
   private static List<Long> pids() throws IOException {

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs the whole platform with {@code ./cetus up} once per test JVM, on ports of its own (so a
- * platform a developer runs on 8080 is left alone), and stops it with {@code ./cetus down} when the
- * JVM's tests are done. Test classes get a {@link Kubectl} bound to it as a parameter.
+ * Runs the whole platform with two nodes ({@code ./cetus up --nodes 2}) once per test JVM, on ports
+ * of its own (so a platform a developer runs on 8080 is left alone), waits until both nodes are
+ * {@code Ready}, and stops it with {@code ./cetus down} when the JVM's tests are done. Test classes
+ * get a {@link Kubectl} bound to it, and {@link PlatformNodes} to stop and start node agents, as
+ * parameters.
  */
 public final class CetusPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -26,7 +28,11 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
   /** The first internal port: object store, then scheduler, replication, deployment, proxy. */
   public static final int PORT_BASE = API_PORT + 11;
 
+  /** The nodes the platform runs: {@code e2e-node-1} and {@code e2e-node-2}. */
+  public static final List<String> NODES = List.of("e2e-node-1", "e2e-node-2");
+
   private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration NODES_READY_TIMEOUT = Duration.ofMinutes(2);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -35,12 +41,16 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == Kubectl.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == Kubectl.class || type == PlatformNodes.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return running(context).kubectl();
+    Running running = running(context);
+    return parameter.getParameter().getType() == Kubectl.class
+        ? running.kubectl()
+        : running.nodes();
   }
 
   private static Running running(ExtensionContext context) {
@@ -51,7 +61,8 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
   }
 
   /** The started platform; closing it stops every process {@code ./cetus up} started. */
-  private record Running(Path root, Map<String, String> environment, Kubectl kubectl)
+  private record Running(
+      Path root, Map<String, String> environment, Kubectl kubectl, PlatformNodes nodes)
       implements AutoCloseable {
 
     static Running start() {
@@ -71,12 +82,28 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
         run(root, environment, UP_TIMEOUT, "./cetus", "down");
         // A clean cluster every run: Redis keeps its data in the state directory.
         deleteRecursively(state.resolve("redis"));
-        run(root, environment, UP_TIMEOUT, "./cetus", "up");
+        run(
+            root,
+            environment,
+            UP_TIMEOUT,
+            "./cetus",
+            "up",
+            "--nodes",
+            String.valueOf(NODES.size()));
       } catch (IOException e) {
         throw new IllegalStateException("cannot prepare " + state, e);
       }
-      var running = new Running(root, environment, new Kubectl(kubeconfig, state.resolve("kube")));
-      return running;
+      var kubectl = new Kubectl(kubeconfig, state.resolve("kube"));
+      var nodes =
+          new PlatformNodes(
+              NODES,
+              name -> run(root, environment, UP_TIMEOUT, "./cetus", "node", "stop", name),
+              name -> run(root, environment, UP_TIMEOUT, "./cetus", "node", "start", name));
+      // `up` returns once the API answers; the agents register their nodes a little later.
+      for (String node : NODES) {
+        nodes.awaitReady(kubectl, node, NODES_READY_TIMEOUT);
+      }
+      return new Running(root, environment, kubectl, nodes);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -95,22 +122,40 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
       run(root, environment, Duration.ofMinutes(1), "./cetus", "down");
     }
 
-    private static void run(
+    /** Runs a command in the repository root; fails unless it exits 0. Returns its output. */
+    private static String run(
         Path root, Map<String, String> environment, Duration timeout, String... command) {
       try {
         var builder = new ProcessBuilder(List.of(command)).directory(root.toFile());
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process process = builder.start();
+        // Read while it runs (a full pipe would block it); shown in the test log as before.
+        var output =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try (var in = process.getInputStream()) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                  } catch (IOException e) {
+                    return "(output lost: " + e + ")";
+                  }
+                },
+                task -> Thread.ofVirtual().start(task));
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException(String.join(" ", command) + " timed out");
         }
+        String printed = output.join();
+        System.out.print(printed);
         if (process.exitValue() != 0) {
           throw new IllegalStateException(
-              String.join(" ", command) + " failed with exit code " + process.exitValue());
+              String.join(" ", command)
+                  + " failed with exit code "
+                  + process.exitValue()
+                  + ":\n"
+                  + printed);
         }
+        return printed;
       } catch (IOException e) {
         throw new IllegalStateException("cannot run " + String.join(" ", command), e);
       } catch (InterruptedException e) {

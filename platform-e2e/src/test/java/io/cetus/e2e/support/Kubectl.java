@@ -87,6 +87,21 @@ public final class Kubectl {
     return result.stdout();
   }
 
+  /** {@code kubectl apply -n NAMESPACE -f -} of this manifest; fails the test unless it works. */
+  public String apply(String namespace, String manifest) {
+    Result result = runWithInput(manifest, "apply", "-n", namespace, "-f", "-");
+    if (!result.succeeded()) {
+      throw new AssertionError(
+          "kubectl apply exited " + result.exitCode() + ":\n" + result.stderr() + manifest);
+    }
+    return result.stdout();
+  }
+
+  /** {@code kubectl get RESOURCE -n NAMESPACE -o jsonpath=EXPRESSION}. */
+  public String jsonpath(String namespace, String resource, String expression) {
+    return ok("get", resource, "-n", namespace, "-o", "jsonpath=" + expression);
+  }
+
   /** Starts a long-running kubectl (e.g. {@code get -w}); its stdout lines arrive in a queue. */
   public Streaming stream(String... args) {
     try {

@@ -59,7 +59,8 @@ import io.cetus.nodeagent.runtime.RuntimeInfo;
  * <ul>
  *   <li>Images: {@link #addImage present} ones are used under {@code IfNotPresent} with no pull;
  *       missing ones are pulled only if {@link #allowPull pullable}, else the start fails with
- *       {@link ImagePullException}. A reference without a tag means {@code :latest}.
+ *       {@link ImagePullException}. A reference without a tag means {@code :latest}. {@link
+ *       #addEveryImage} makes every image present and pullable (hollow nodes).
  *   <li>Networks: a container on a named network needs {@link #ensureNetwork} first and gets the
  *       next address of the network's own /16 (the engine default network is 172.17.0.0/16); one
  *       joining another's namespace needs that container running and reports its address.
@@ -102,6 +103,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private RuntimeInfo info =
       new RuntimeInfo(
           "fake", "1.0.0", "1.0", "Fake Linux", "linux", "amd64", "6.1.0-fake", 4, 8L << 30);
+  private boolean everyImage;
   private long nextId = 1;
   private int nextHostPort = FIRST_DYNAMIC_PORT;
 
@@ -133,9 +135,21 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         });
   }
 
+  /**
+   * Makes every image present and every pull succeed, as a hollow node's engine that has whatever a
+   * pod asks for (pulls are still counted).
+   */
+  public FakeContainerRuntime addEveryImage() {
+    return locked(
+        after -> {
+          everyImage = true;
+          return this;
+        });
+  }
+
   @Override
   public boolean hasImage(String reference) {
-    return locked(after -> images.contains(normalize(reference)));
+    return locked(after -> everyImage || images.contains(normalize(reference)));
   }
 
   @Override
@@ -518,7 +532,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
   private void ensureImage(ContainerSpec spec) {
     String image = normalize(spec.image());
-    boolean present = images.contains(image);
+    boolean present = everyImage || images.contains(image);
     switch (spec.pullPolicy()) {
       case NEVER -> {
         if (!present) {
@@ -536,7 +550,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
   private void pull(String reference, String image) {
     pulls.merge(image, 1, Integer::sum);
-    if (!pullable.contains(image)) {
+    if (!everyImage && !pullable.contains(image)) {
       throw new ImagePullException(
           reference,
           true,

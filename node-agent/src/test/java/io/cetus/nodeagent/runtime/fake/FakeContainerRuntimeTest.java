@@ -150,6 +150,26 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
   }
 
   @Test
+  void withEveryImageAnyImageRunsAndPullsSucceed() {
+    fake.addEveryImage();
+
+    runtime.start(
+        ContainerSpec.builder(name("never"), MISSING_IMAGE)
+            .label(RUN_LABEL, runId)
+            .pullPolicy(ImagePullPolicy.NEVER)
+            .build());
+    runtime.start(
+        ContainerSpec.builder(name("always"), "registry.example/other:2")
+            .label(RUN_LABEL, runId)
+            .pullPolicy(ImagePullPolicy.ALWAYS)
+            .build());
+
+    assertThat(fake.pullCount(MISSING_IMAGE)).isZero();
+    assertThat(fake.pullCount("registry.example/other:2")).isEqualTo(1);
+    assertThat(fake.hasImage("anything/at-all:7")).isTrue();
+  }
+
+  @Test
   void failedPullIsCountedAndRetryable() {
     ContainerSpec spec = ContainerSpec.builder(name("unpullable"), MISSING_IMAGE).build();
 

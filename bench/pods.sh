@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Pod benchmarks on a platform of their own (ports 28080/28091.., state in bench/results/pods):
+#   1. pod startup latency on real Docker, two node agents, image present;
+#   2. the same on 1,000 hollow nodes (one agent process, fake engines);
+#   3. scheduler throughput with 1,000 hollow nodes: 3,000 pods created while the scheduler is
+#      stopped, then the scheduler started and its bindings timed.
+# Prints Markdown table rows; docs/benchmarks.md says how to read them. Needs the jars built
+# (./mvnw -DskipTests package) and what ./cetus up needs.
+#
+#   bench/pods.sh [docker|hollow|schedule ...]   (default: all three; ~10 minutes)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export CETUS_PORT="${BENCH_PORT:-28080}"
+export CETUS_PORT_BASE=$((CETUS_PORT + 11))
+export CETUS_STATE_DIR="$ROOT/bench/results/pods"
+export CETUS_KUBECONFIG="$CETUS_STATE_DIR/kubeconfig"
+export CETUS_NODE_PREFIX=bench-node-
+export CETUS_HOLLOW_NODE_PREFIX=bench-hollow-
+API="http://127.0.0.1:$CETUS_PORT"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+HOLLOW_NODES="${BENCH_HOLLOW_NODES:-1000}"
+SCHEDULE_PODS="${BENCH_SCHEDULE_PODS:-3000}"
+mkdir -p "$CETUS_STATE_DIR"
+
+bench() { "$JAVA" bench/PodBench.java "$@"; }
+# Each platform starts from an empty store.
+fresh_down() { ./cetus down >/dev/null; rm -rf "$CETUS_STATE_DIR/redis"; }
+kubectl_() { /usr/bin/kubectl --kubeconfig "$CETUS_KUBECONFIG" "$@"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+await_ready_nodes() { # count
+  for _ in $(seq 1 600); do
+    ready=$(kubectl_ get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)
+    [ "$ready" -ge "$1" ] && return
+    sleep 1
+  done
+  echo "only $ready of $1 nodes became Ready" >&2
+  exit 1
+}
+
+startup_header() {
+  echo "| image | pods Running | created at | creating took | create → Running p50 / p90 / p99 / max (ms) | create → bound | bound → Running |"
+  echo "|---|---|---|---|---|---|---|"
+}
+
+# Warm-up: the first pods pay for class loading and JIT in every service on their path.
+warm_up() { # image
+  bench startup "$API" pb-warm 30 0 "$1" >/dev/null
+  bench clean "$API" pb-warm
+}
+
+docker_startup() {
+  trap './cetus down >/dev/null' EXIT
+  fresh_down
+  ./cetus up --nodes 2 >/dev/null
+  await_ready_nodes 2
+  warm_up cetus/pause:1
+  echo "### Real Docker, 2 nodes (load before: $(loadavg))"
+  echo
+  startup_header
+  for image in cetus/pause:1 cetus/demo-app:0.1.0; do
+    bench startup "$API" pb-docker 100 10 "$image"
+    bench clean "$API" pb-docker
+    bench startup "$API" pb-docker 100 0 "$image"
+    bench clean "$API" pb-docker
+  done
+  echo
+  echo "Containers left on the nodes after the runs: $(for n in 1 2; do docker ps -aq --filter "label=io.cetus.node=bench-node-$n"; done | wc -l)"
+  echo
+  ./cetus down >/dev/null
+  trap - EXIT
+}
+
+hollow_up() {
+  trap './cetus down >/dev/null' EXIT
+  fresh_down
+  ./cetus up --nodes 0 --hollow-nodes "$HOLLOW_NODES" >/dev/null
+  await_ready_nodes "$HOLLOW_NODES"
+}
+
+hollow_startup() {
+  warm_up cetus/pause:1
+  echo "### $HOLLOW_NODES hollow nodes (load before: $(loadavg))"
+  echo
+  startup_header
+  bench startup "$API" pb-hollow 100 10 cetus/pause:1
+  bench clean "$API" pb-hollow
+  bench startup "$API" pb-hollow 100 0 cetus/pause:1
+  bench clean "$API" pb-hollow
+  echo
+}
+
+# The scheduler's own command line and environment, to start it again after stopping it.
+restart_scheduler_later() {
+  local pid_file="$CETUS_STATE_DIR/pids/scheduler-service.pid" pid
+  pid=$(cat "$pid_file")
+  mapfile -d '' SCHEDULER_CMD <"/proc/$pid/cmdline"
+  mapfile -d '' SCHEDULER_ENV < <(grep -zE '^(CETUS_|SERVER_PORT=)' "/proc/$pid/environ")
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
+start_scheduler() {
+  nohup env "${SCHEDULER_ENV[@]}" "${SCHEDULER_CMD[@]}" \
+    >>"$CETUS_STATE_DIR/logs/scheduler-service.log" 2>&1 &
+  echo $! >"$CETUS_STATE_DIR/pids/scheduler-service.pid"
+}
+
+schedule_throughput() {
+  echo "### Scheduler throughput, $HOLLOW_NODES hollow nodes, $SCHEDULE_PODS pods pending (load before: $(loadavg))"
+  echo
+  echo "| pods bound | first → last binding | throughput | spread |"
+  echo "|---|---|---|---|"
+  for run in 1 2; do
+    restart_scheduler_later
+    bench create "$API" "pb-sched-$run" "$SCHEDULE_PODS" >&2
+    bench binds "$API" "pb-sched-$run" "$SCHEDULE_PODS" >"$CETUS_STATE_DIR/binds.out" &
+    local watcher=$!
+    until grep -q watching "$CETUS_STATE_DIR/binds.out"; do sleep 0.2; done
+    start_scheduler
+    wait "$watcher"
+    grep -v watching "$CETUS_STATE_DIR/binds.out"
+    bench clean "$API" "pb-sched-$run"
+  done
+  echo
+}
+
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(docker hollow schedule)
+for part in "${parts[@]}"; do
+  case "$part" in
+    docker) docker_startup ;;
+    hollow) [ -n "${HOLLOW_RUNNING:-}" ] || { hollow_up; HOLLOW_RUNNING=1; }; hollow_startup ;;
+    schedule) [ -n "${HOLLOW_RUNNING:-}" ] || { hollow_up; HOLLOW_RUNNING=1; }; schedule_throughput ;;
+    *) echo "unknown part $part" >&2; exit 2 ;;
+  esac
+done
+./cetus down >/dev/null
+trap - EXIT
