@@ -2,7 +2,12 @@
 # Builds every image Cetus and its tests need from files on this machine only, and writes their
 # names to airgap.env at the repository root:
 #
-#   scripts/airgap-images.sh && docker-compose --env-file airgap.env up -d
+#   ./mvnw -DskipTests package                     # the service jars (once)
+#   scripts/airgap-images.sh --services && docker-compose --env-file airgap.env up -d
+#
+# The service images (one per module with a Dockerfile, FROM the JRE image built here) need the
+# modules' jars. Without --services they are built when every jar exists and skipped otherwise (CI
+# runs this script before Maven has built anything); with --services a missing jar is an error.
 #
 # No registry is contacted: nothing is pulled, every image is FROM scratch or FROM an image built
 # here, builds use the legacy builder (no BuildKit frontend to fetch) and have no RUN steps.
@@ -25,10 +30,22 @@ readonly REDIS_IMAGE=cetus/redis:7
 readonly PAUSE_IMAGE=cetus/pause:1
 readonly DEMO_IMAGE=cetus/demo-app:$DEMO_VERSION
 readonly PROXY_IMAGE=cetus/proxy:$DEMO_VERSION
+readonly SERVICE_VERSION=0.1.0-SNAPSHOT
+# The platform's services: module, then the variable docker-compose.yml reads its image name from.
+readonly SERVICES=(
+  object-store-service:CETUS_OBJECT_STORE_IMAGE
+  api-gateway:CETUS_API_GATEWAY_IMAGE
+  scheduler-service:CETUS_SCHEDULER_IMAGE
+  replication-service:CETUS_REPLICATION_IMAGE
+  deployment-service:CETUS_DEPLOYMENT_IMAGE
+  service-proxy:CETUS_SERVICE_PROXY_IMAGE
+  node-agent:CETUS_NODE_AGENT_IMAGE
+)
 
 # Modules that run Spring Boot services (found with jdeps) plus service providers jdeps cannot
-# see: GC metrics (jdk.management), the JDK HTTP server, zip file systems, charsets and crypto.
-readonly JRE_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.unsupported,jdk.management,jdk.httpserver,jdk.zipfs,jdk.charsets,jdk.crypto.ec,jdk.crypto.cryptoki
+# see: GC metrics (jdk.management), the JDK HTTP server, zip file systems, charsets, crypto, extended
+# socket options (jdk.net: Lettuce sets TCP keep-alive with them) and JNDI DNS (jdk.naming.dns).
+readonly JRE_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.unsupported,jdk.management,jdk.httpserver,jdk.zipfs,jdk.charsets,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.net,jdk.naming.dns
 # Desktop natives that would drag X11 and ALSA into the image; headless Java never loads them.
 readonly JRE_GUI_LIBS="libawt_xawt.so libjawt.so libsplashscreen.so libjsound.so"
 
@@ -156,11 +173,11 @@ ensure() {
   started=$(now)
   hash=$("${kind}_hash")
   if [ "$(image_label "$name" "$HASH_LABEL")" = "$hash" ]; then
-    printf 'airgap: %-22s up to date  %6s  %9s  %s\n' "$name" "$(since "$started")" "$(image_size "$name")" "$note"
+    printf 'airgap: %-42s up to date  %6s  %9s  %s\n' "$name" "$(since "$started")" "$(image_size "$name")" "$note"
     return
   fi
   "build_$kind" "$name" "$hash"
-  printf 'airgap: %-22s built       %6s  %9s  %s\n' "$name" "$(since "$started")" "$(image_size "$name")" "$note"
+  printf 'airgap: %-42s built       %6s  %9s  %s\n' "$name" "$(since "$started")" "$(image_size "$name")" "$note"
 }
 
 recipe() { declare -f "$@"; }
@@ -353,7 +370,7 @@ ensure_demo_jar() {
     { cat "$WORK/maven.log" >&2; fail "building demo-app.jar failed"; }
   # The jar is reproducible: Maven leaves an identical one untouched, which would look stale.
   touch "$jar"
-  say "$(printf '%-22s packaged    %6s' demo-app.jar "$(since "$started")")"
+  say "$(printf '%-42s packaged    %6s' demo-app.jar "$(since "$started")")"
 }
 
 demo_hash() {
@@ -396,6 +413,48 @@ EOF
     --label "org.opencontainers.image.title=Cetus demo application as a proxy on port 80"
 }
 
+# --- The platform's services: <module>/Dockerfile FROM the JRE image, the module's jar ------------
+
+service_jar() { echo "$ROOT/$1/target/$1-$SERVICE_VERSION.jar"; }
+service_image() { echo "cetus/$1:$SERVICE_VERSION"; }
+
+# The hash of the service whose module ensure_services names in SERVICE_MODULE.
+service_hash() {
+  {
+    recipe build_service
+    cat "$ROOT/$SERVICE_MODULE/Dockerfile" "$ROOT/$SERVICE_MODULE/.dockerignore"
+    image_id "$JRE_IMAGE"
+    sha256sum "$(service_jar "$SERVICE_MODULE")"
+  } | sha256sum | cut -c1-64
+}
+
+# The module's own Dockerfile, the one docker-compose builds with a public base image; the context
+# is the module's directory, of which its .dockerignore sends only the jar.
+build_service() {
+  local name=$1 hash=$2
+  build "$name" "$hash" "$ROOT/$SERVICE_MODULE" --build-arg "JRE_IMAGE=$JRE_IMAGE" \
+    --label "org.opencontainers.image.title=Cetus $SERVICE_MODULE $SERVICE_VERSION"
+}
+
+# Builds the service images; $1 is "required" (--services: a missing jar fails) or "optional".
+ensure_services() {
+  local mode=$1 entry module missing=()
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*}
+    [ -f "$(service_jar "$module")" ] || missing+=("$module")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$mode" = required ] &&
+      fail "no jar for ${missing[*]}: run ./mvnw -DskipTests package first"
+    say "service images skipped: no jar for ${missing[*]} (./mvnw -DskipTests package, then --services)"
+    return
+  fi
+  for entry in "${SERVICES[@]}"; do
+    SERVICE_MODULE=${entry%%:*}
+    ensure "$(service_image "$SERVICE_MODULE")" service "FROM $JRE_IMAGE"
+  done
+}
+
 # --- main --------------------------------------------------------------------------------------
 
 write_env() {
@@ -409,6 +468,7 @@ CETUS_PAUSE_IMAGE=$PAUSE_IMAGE
 CETUS_DEMO_IMAGE=$DEMO_IMAGE
 CETUS_PROXY_IMAGE=$PROXY_IMAGE
 CETUS_NGINX_IMAGE=$PROXY_IMAGE
+$(for entry in "${SERVICES[@]}"; do echo "${entry#*:}=$(service_image "${entry%%:*}")"; done)
 EOF
 )
   if [ "$(cat "$ENV_FILE" 2>/dev/null)" != "$content" ]; then
@@ -426,8 +486,18 @@ remove_stale() {
   done
 }
 
+usage() {
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
 main() {
-  local started
+  local started services=optional
+  case "${1:-}" in
+    "") ;;
+    --services) services=required ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
   started=$(now)
   command -v docker >/dev/null || fail "docker not found"
   docker info >/dev/null 2>&1 || fail "the Docker engine does not answer (start dockerd)"
@@ -442,6 +512,7 @@ main() {
   ensure_demo_jar
   ensure "$DEMO_IMAGE" demo "FROM $JRE_IMAGE"
   ensure "$PROXY_IMAGE" proxy "FROM $DEMO_IMAGE, PORT=80"
+  ensure_services "$services"
   remove_stale
   write_env
   say "done in $(since "$started"); image variables in ${ENV_FILE#"$ROOT"/}"

@@ -35,7 +35,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  *
  * <ul>
  *   <li>{@code …/log?follow=true} (text): two lines, the second only once the test opened {@link
- *       #streamGate()}; any other {@code …/log}: {@value #LOG} at once;
+ *       #streamGate()}; with {@code container=}{@value #QUIET_CONTAINER} status and headers at
+ *       once, then nothing until the gate opens, then {@value #QUIET_LINE}; any other {@code
+ *       …/log}: {@value #LOG} at once;
  *   <li>WebSocket upgrade on {@code …/exec}, {@code …/attach} or {@code …/portforward}: echoes
  *       frames, speaks only {@value #EXEC_PROTOCOL} and {@value #PORT_FORWARD_PROTOCOL}; on the
  *       text {@code bye} it sends {@code last words} and closes with 1000; on a pod named {@code
@@ -47,6 +49,8 @@ final class FakeNodeAgent {
 
   static final String EXEC_PROTOCOL = "v4.channel.k8s.io";
   static final String PORT_FORWARD_PROTOCOL = "SPDY/3.1+portforward.k8s.io";
+  static final String QUIET_CONTAINER = "quiet";
+  static final String QUIET_LINE = "a line after a long silence\n";
   static final String LOG = "a line from the node agent\n";
   static final int LARGE_MESSAGE_LIMIT = 16 * 1024 * 1024;
 
@@ -98,6 +102,11 @@ final class FakeNodeAgent {
     record(request);
     if ("websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
       return upgrade(response, path);
+    }
+    if (path.endsWith("/log")
+        && query.contains("follow=")
+        && query.contains("container=" + QUIET_CONTAINER)) {
+      return FakeObjectStore.quiet(response, streamGate.get(), "text/plain", QUIET_LINE);
     }
     if (path.endsWith("/log") && query.contains("follow=true")) {
       return follow(response);

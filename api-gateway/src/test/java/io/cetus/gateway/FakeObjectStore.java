@@ -37,6 +37,9 @@ import reactor.netty.http.server.HttpServerResponse;
  *       Status} the real store writes ({@link #notFound});
  *   <li>{@code ?watch=true} (JSON): two lines, the second only once the test opened {@link
  *       #streamGate()};
+ *   <li>a watch ({@code ?watch=…}) in the namespace {@value #QUIET_NAMESPACE}: status and headers
+ *       at once, then nothing until the test opens {@link #streamGate()}, then one event (as {@code
+ *       text/event-stream} on a path ending in {@code /sse});
  *   <li>WebSocket upgrade on a watch: two text events, then close 1000;
  *   <li>{@code /openapi/v3/cetus}: a small OpenAPI document;
  *   <li>anything else: 200 {@code {"kind":"Echo"}}.
@@ -53,6 +56,11 @@ final class FakeObjectStore {
       """
       {"openapi":"3.0.0","info":{"title":"Cetus","version":"v1"},"servers":[{"url":"/"}],"paths":{}}\
       """;
+
+  /** Watches in this namespace send their headers, then stay quiet until the gate opens. */
+  static final String QUIET_NAMESPACE = "quiet";
+
+  static final String QUIET_EVENT = "{\"type\":\"BOOKMARK\"}\n";
 
   private static final FakeObjectStore SHARED = new FakeObjectStore();
 
@@ -211,6 +219,11 @@ final class FakeObjectStore {
       }
       return response.header("Content-Type", "application/json").sendString(Mono.just(object));
     }
+    if (path.contains("/namespaces/" + QUIET_NAMESPACE + "/") && query.contains("watch=")) {
+      // A streaming media type, which the gateway writes flushing each buffer (writeAndFlushWith).
+      String contentType = path.endsWith("/sse") ? "text/event-stream" : "application/json";
+      return quiet(response, streamGate.get(), contentType, QUIET_EVENT);
+    }
     if (query.contains("watch=true")) {
       return stream(
           response, "application/json", "{\"type\":\"ADDED\"}\n", "{\"type\":\"DELETED\"}\n");
@@ -233,6 +246,25 @@ final class FakeObjectStore {
         Flux.concat(Mono.just(first), Mono.fromFuture(gate).then(Mono.just(second)))
             .map(line -> Unpooled.copiedBuffer(line, StandardCharsets.UTF_8));
     return response.header("Content-Type", contentType).send(lines, buffer -> true);
+  }
+
+  /**
+   * Sends status and headers at once, as the real store and kube-apiserver do on a watch, then
+   * {@code line} once {@code gate} opens, and ends.
+   */
+  static Publisher<Void> quiet(
+      HttpServerResponse response, CompletableFuture<Void> gate, String contentType, String line) {
+    return response
+        .header("Content-Type", contentType)
+        .sendHeaders()
+        .then(
+            response.send(
+                Mono.fromFuture(gate)
+                    .then(
+                        Mono.fromSupplier(
+                            () -> Unpooled.copiedBuffer(line, StandardCharsets.UTF_8)))
+                    .flux(),
+                buffer -> true));
   }
 
   private Publisher<Void> upgrade(

@@ -21,8 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often the Node's status and its Lease are renewed
  * @param leaseDuration the {@code leaseDurationSeconds} written into the Lease
  * @param maxPods the {@code pods} capacity of the Node
- * @param address the node's reachable IP: {@code InternalIP}, {@code hostIP}, and where declared
- *     container ports are published
+ * @param address the node's reachable IP: {@code InternalIP} (where the gateway reaches this
+ *     agent), {@code hostIP}, and by default where declared container ports are published. A host
+ *     name is resolved to its IP once, at startup (an agent in a container names itself by its
+ *     alias on the control-plane network).
  * @param runtime {@code docker}, or {@code fake} for hollow nodes and tests
  * @param stateDir where volumes ({@code emptyDir}, {@code configMap}, {@code secret}) live on the
  *     node
@@ -30,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     so hollow nodes can run pods of those images; {@code *} means every image
  * @param hollow hollow nodes: when {@code hollow.nodes} is above 0, this process runs that many
  *     simulated nodes on the fake runtime instead of one node of its own
+ * @param publishAddress the engine host's IP on which declared container ports are published; blank
+ *     means {@code address}. An agent in a container sets it apart: its own address is not one of
+ *     the engine host's, and Docker publishes ports on the host.
  */
 @ConfigurationProperties("platform.node-agent")
 public record NodeAgentProperties(
@@ -43,7 +48,8 @@ public record NodeAgentProperties(
     @DefaultValue("docker") RuntimeKind runtime,
     @Nullable Path stateDir,
     @Nullable List<String> fakeImages,
-    @DefaultValue Hollow hollow) {
+    @DefaultValue Hollow hollow,
+    @Nullable String publishAddress) {
 
   /** The wildcard of {@code fake-images}: the fake runtime has every image. */
   public static final String EVERY_IMAGE = "*";
@@ -59,6 +65,10 @@ public record NodeAgentProperties(
       nodeName = hostname();
     }
     fakeImages = fakeImages == null ? List.of() : List.copyOf(fakeImages);
+    address = resolve(address);
+    if (publishAddress == null || publishAddress.isBlank()) {
+      publishAddress = address;
+    }
     if (stateDir == null) {
       stateDir = Path.of(System.getProperty("java.io.tmpdir"), "cetus-node-agent", nodeName);
     }
@@ -115,6 +125,21 @@ public record NodeAgentProperties(
     /** The name of the {@code index}-th node, from 1. */
     public String nodeName(int index) {
       return namePrefix + index;
+    }
+  }
+
+  /** Where declared container ports are published, never null (the constructor resolves it). */
+  public String publishedAddress() {
+    return java.util.Objects.requireNonNull(publishAddress);
+  }
+
+  private static String resolve(String address) {
+    try {
+      // an IP literal is taken as it is, without a lookup
+      return InetAddress.getByName(address.trim()).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "platform.node-agent.address " + address + " is neither an IP nor a known host name", e);
     }
   }
 

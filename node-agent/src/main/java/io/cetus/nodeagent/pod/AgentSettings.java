@@ -4,8 +4,18 @@ package io.cetus.nodeagent.pod;
  * What the pod logic needs to know about its node.
  *
  * @param nodeName the node whose pods this agent runs
- * @param address the node's reachable IP: {@code hostIP}, and where container ports are published
+ * @param address the node's reachable IP: {@code hostIP} and the {@code status.hostIP} of env
  * @param network the engine network sandboxes attach to
  * @param sandboxImage the image of each pod's sandbox
+ * @param publishAddress the engine host's IP on which declared container ports are published;
+ *     differs from {@code address} only when the agent runs in a container (see {@code
+ *     platform.node-agent.publish-address})
  */
-public record AgentSettings(String nodeName, String address, String network, String sandboxImage) {}
+public record AgentSettings(
+    String nodeName, String address, String network, String sandboxImage, String publishAddress) {
+
+  /** Settings of an agent that publishes pod ports on its own address. */
+  public AgentSettings(String nodeName, String address, String network, String sandboxImage) {
+    this(nodeName, address, network, sandboxImage, address);
+  }
+}

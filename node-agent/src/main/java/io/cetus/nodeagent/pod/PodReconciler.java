@@ -195,7 +195,7 @@ public final class PodReconciler implements Reconciler {
             pod,
             settings.sandboxImage(),
             settings.network(),
-            settings.address(),
+            settings.publishAddress(),
             attempt);
     ContainerHandle handle = runtime.start(spec);
     return runtime.inspect(handle.containerId());

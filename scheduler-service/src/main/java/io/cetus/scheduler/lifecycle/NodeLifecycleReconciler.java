@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,10 +43,14 @@ import io.cetus.scheduler.filter.Tolerations;
  *      └──── lease renewed: taint removed ◄──── pods deleted (grace period 0), one Event each
  * </pre>
  *
- * A node without a lease is judged by its {@code Ready} heartbeat, else by its creation time. A pod
- * that tolerates the unreachable taint stays for its {@code tolerationSeconds} (forever without).
- * Times come from the injected clock; the node is looked at again when its deadlines fall and at
- * least every monitor period. {@code Ready=True} is the agent's to report when it comes back.
+ * A node without a lease is judged by its {@code Ready} heartbeat, else by its creation time. The
+ * grace period never starts before this controller first saw the node: after a restart of the whole
+ * cluster every lease is old, and the agents deserve the time to renew theirs. A pod that tolerates
+ * the unreachable taint stays for its {@code tolerationSeconds} (forever without). When no node at
+ * all is Ready, nothing is evicted: the fault is then more likely on the control plane's side than
+ * on every machine at once, and there would be nowhere to put the pods anyway. Times come from the
+ * injected clock; the node is looked at again when its deadlines fall and at least every monitor
+ * period. {@code Ready=True} is the agent's to report when it comes back.
  */
 final class NodeLifecycleReconciler implements Reconciler {
 
@@ -65,6 +71,7 @@ final class NodeLifecycleReconciler implements Reconciler {
   private final EventRecorder events;
   private final NodeLifecycleSettings settings;
   private final Clock clock;
+  private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
   NodeLifecycleReconciler(
       Lister<Node> nodes,
@@ -89,11 +96,15 @@ final class NodeLifecycleReconciler implements Reconciler {
   public Result reconcile(Request request) {
     Optional<Node> cached = nodes.get(null, request.name());
     if (cached.isEmpty()) {
+      firstSeen.remove(request.name());
       return Result.DONE;
     }
     Node node = cached.get();
     Instant now = clock.instant();
-    Instant unreachableAt = lastHeartbeat(node, now).plus(settings.gracePeriod());
+    Instant seen = firstSeen.computeIfAbsent(request.name(), name -> now);
+    Instant heartbeat = lastHeartbeat(node, now);
+    Instant unreachableAt =
+        (heartbeat.isAfter(seen) ? heartbeat : seen).plus(settings.gracePeriod());
     if (now.isBefore(unreachableAt)) {
       if (unreachableTaint(node).isPresent()) {
         nodeClient.update(withoutUnreachableTaint(node));
@@ -102,6 +113,9 @@ final class NodeLifecycleReconciler implements Reconciler {
     }
     node = markUnknown(node, now);
     node = taint(node, now);
+    if (noNodeReady()) {
+      return Result.requeueIn(settings.monitorPeriod());
+    }
     Instant taintedAt = unreachableTaint(node).map(Taint::timeAdded).orElse(unreachableAt);
     Instant nextEviction = evictDuePods(node, taintedAt, now);
     return nextEviction == null
@@ -126,6 +140,15 @@ final class NodeLifecycleReconciler implements Reconciler {
     }
     Instant created = node.metadata().creationTimestamp();
     return created != null ? created : now;
+  }
+
+  private boolean noNodeReady() {
+    return nodes.list().stream()
+        .noneMatch(
+            node ->
+                Condition.find(node.status().conditions(), NodeCondition.READY)
+                    .map(ready -> Condition.TRUE.equals(ready.status()))
+                    .orElse(false));
   }
 
   /** Every condition the agent no longer vouches for turns Unknown; Ready is added if missing. */

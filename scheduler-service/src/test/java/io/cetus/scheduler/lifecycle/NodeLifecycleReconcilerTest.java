@@ -2,6 +2,7 @@ package io.cetus.scheduler.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -15,6 +16,7 @@ import io.cetus.api.core.Binding;
 import io.cetus.api.core.Event;
 import io.cetus.api.core.Node;
 import io.cetus.api.core.NodeCondition;
+import io.cetus.api.core.NodeStatus;
 import io.cetus.api.core.ObjectReference;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.Taint;
@@ -66,6 +68,7 @@ class NodeLifecycleReconcilerTest {
 
   @BeforeEach
   void nodeWithALeaseAndTwoPods() throws Exception {
+    nodes.create(node("n0", "4", "8Gi")); // a healthy neighbour, so evictions have somewhere to go
     nodes.create(node("n1", "4", "8Gi"));
     renewed = clock.instant();
     leases.create(
@@ -78,6 +81,7 @@ class NodeLifecycleReconcilerTest {
     createBound(pod("web-2"));
     informers.start();
     assertThat(informers.awaitSynced(Duration.ofSeconds(5))).isTrue();
+    reconciler.reconcile(NODE); // the controller sees the node as it is created
   }
 
   @AfterEach
@@ -192,6 +196,7 @@ class NodeLifecycleReconcilerTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> nodeCache.lister().get(null, "n2").isPresent());
+    reconciler.reconcile(new Request(null, "n2"));
 
     clock.advance(GRACE.plusSeconds(1));
     reconciler.reconcile(new Request(null, "n2"));
@@ -202,6 +207,50 @@ class NodeLifecycleReconcilerTest {
                 .orElseThrow()
                 .status())
         .isEqualTo(Condition.UNKNOWN);
+  }
+
+  @Test
+  void aNodeFirstSeenWithAStaleLeaseGetsAWholeGracePeriodToRenewIt() {
+    nodes.create(node("n3", "4", "8Gi"));
+    leases.create(
+        new Lease(
+            null,
+            null,
+            ObjectMeta.named("kube-node-lease", "n3"),
+            new LeaseSpec("n3", 40, null, clock.instant().minus(Duration.ofHours(1)), null)));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> leaseCache.lister().get("kube-node-lease", "n3").isPresent());
+    Request n3 = new Request(null, "n3");
+
+    Result result = reconciler.reconcile(n3);
+
+    assertThat(readiness("n3")).isEqualTo(Condition.TRUE);
+    assertThat(result.requeueAfter()).isEqualTo(MONITOR);
+    clock.advance(GRACE.plusSeconds(1));
+    reconciler.reconcile(n3);
+    assertThat(readiness("n3")).isEqualTo(Condition.UNKNOWN);
+  }
+
+  @Test
+  void noPodIsEvictedWhileNoNodeIsReadyAndEvictionResumesWhenOneIs() {
+    Node neighbour = nodes.get(null, "n0").orElseThrow();
+    nodes.updateStatus(neighbour.withStatus(withReady(neighbour.status(), Condition.FALSE)));
+    awaitNodeCache("n0", node -> !isReady(node));
+    clock.advance(GRACE.plusSeconds(1));
+    reconciler.reconcile(NODE);
+    awaitNodeCache(node -> !node.spec().taints().isEmpty());
+    clock.advance(EVICTION.plusSeconds(1));
+
+    reconciler.reconcile(NODE);
+
+    assertThat(readiness()).isEqualTo(Condition.UNKNOWN);
+    assertThat(pods.list(NAMESPACE).items()).hasSize(2);
+    Node recovered = nodes.get(null, "n0").orElseThrow();
+    nodes.updateStatus(recovered.withStatus(withReady(recovered.status(), Condition.TRUE)));
+    awaitNodeCache("n0", NodeLifecycleReconcilerTest::isReady);
+    reconciler.reconcile(NODE);
+    assertThat(pods.list(NAMESPACE).items()).isEmpty();
   }
 
   private void createBound(Pod pod) {
@@ -218,10 +267,30 @@ class NodeLifecycleReconcilerTest {
   }
 
   private String readiness() {
+    return readiness("n1");
+  }
+
+  private String readiness(String node) {
     return Condition.find(
-            nodes.get(null, "n1").orElseThrow().status().conditions(), NodeCondition.READY)
+            nodes.get(null, node).orElseThrow().status().conditions(), NodeCondition.READY)
         .orElseThrow()
         .status();
+  }
+
+  private static boolean isReady(Node node) {
+    return Condition.find(node.status().conditions(), NodeCondition.READY)
+        .map(ready -> Condition.TRUE.equals(ready.status()))
+        .orElse(false);
+  }
+
+  private static NodeStatus withReady(NodeStatus status, String ready) {
+    return new NodeStatus(
+        status.capacity(),
+        status.allocatable(),
+        List.of(new NodeCondition(NodeCondition.READY, ready, null, null, null, null)),
+        status.addresses(),
+        status.daemonEndpoints(),
+        status.nodeInfo());
   }
 
   private Optional<Taint> unreachableTaint() {
@@ -231,8 +300,12 @@ class NodeLifecycleReconcilerTest {
   }
 
   private void awaitNodeCache(Predicate<Node> condition) {
+    awaitNodeCache("n1", condition);
+  }
+
+  private void awaitNodeCache(String node, Predicate<Node> condition) {
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> condition.test(nodeCache.lister().get(null, "n1").orElseThrow()));
+        .until(() -> condition.test(nodeCache.lister().get(null, node).orElseThrow()));
   }
 }
