@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -172,11 +171,6 @@ class RolloutsE2E {
   }
 
   @Test
-  @Disabled(
-      "api-gateway sends a watch's response headers only with its first event, and kubectl's"
-          + " reflector cannot stop a watch request still waiting for headers: `rollout status"
-          + " --timeout` of a stuck rollout hangs until the deployment changes again (through the"
-          + " object store's own port it exits at the timeout)")
   void rolloutStatusOfAStuckRolloutFailsAtItsTimeout() {
     String name = "stalled";
     kubectl.apply(NAMESPACE, WEB.formatted(name, IMAGE));
