@@ -130,8 +130,12 @@ final class PodClaims {
     ObjectNode metadata = patch.putObject("metadata");
     metadata.put("uid", pod.metadata().uid());
     metadata.put("resourceVersion", pod.metadata().resourceVersion());
-    ArrayNode references = metadata.putArray("ownerReferences");
-    owners.forEach(owner -> references.add(Json.mapper().valueToTree(owner)));
+    if (owners.isEmpty()) {
+      metadata.putNull("ownerReferences"); // a released orphan has no owner list at all
+    } else {
+      ArrayNode references = metadata.putArray("ownerReferences");
+      owners.forEach(owner -> references.add(Json.mapper().valueToTree(owner)));
+    }
     return podClient.patch(
         pod.metadata().namespace(),
         String.valueOf(pod.metadata().name()),

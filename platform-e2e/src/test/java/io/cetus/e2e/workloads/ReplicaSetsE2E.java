@@ -85,7 +85,7 @@ class ReplicaSetsE2E {
                         kubectl.jsonpath(
                             NAMESPACE,
                             "pod/" + suspect.name(),
-                            "{.metadata.ownerReferences[*].uid}"))
+                            "{.metadata.ownerReferences}"))
                     .isEmpty());
     within(READY, "a ready replacement for " + suspect.name())
         .untilAsserted(
