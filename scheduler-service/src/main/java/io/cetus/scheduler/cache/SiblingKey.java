@@ -1,6 +1,7 @@
 package io.cetus.scheduler.cache;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -14,14 +15,32 @@ import io.cetus.api.meta.Owners;
  * uid), or, for pods without a controller, the same namespace and exactly the same labels. Two pods
  * are siblings when their keys are equal, so the cache can count each node's siblings per key.
  *
- * @param ownerUid the controller's uid; {@code null} for an ownerless pod, which is then known by
- *     its {@code labels}
+ * <p>Looked up once per node for every pod scheduled, so its hash is computed once and {@code
+ * equals} is written out (a record's are method-handle based, slow without the C2 compiler).
  */
-public record SiblingKey(
-    @Nullable String namespace,
-    boolean owned,
-    @Nullable String ownerUid,
-    Map<String, String> labels) {
+public final class SiblingKey {
+
+  private final @Nullable String namespace;
+  private final @Nullable String ownerUid;
+  private final boolean owned;
+  private final Map<String, String> labels;
+  private final int hash;
+
+  private SiblingKey(
+      @Nullable String namespace,
+      boolean owned,
+      @Nullable String ownerUid,
+      Map<String, String> labels) {
+    this.namespace = namespace;
+    this.owned = owned;
+    this.ownerUid = ownerUid;
+    this.labels = labels;
+    this.hash =
+        31
+                * (31 * (31 * Objects.hashCode(namespace) + Boolean.hashCode(owned))
+                    + Objects.hashCode(ownerUid))
+            + labels.hashCode();
+  }
 
   /** The pod's key; empty for a pod with neither a controller nor labels, which has no siblings. */
   public static Optional<SiblingKey> of(Pod pod) {
@@ -34,5 +53,28 @@ public record SiblingKey(
     return labels.isEmpty()
         ? Optional.empty()
         : Optional.of(new SiblingKey(namespace, false, null, Map.copyOf(labels)));
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof SiblingKey key
+        && hash == key.hash
+        && owned == key.owned
+        && Objects.equals(ownerUid, key.ownerUid)
+        && Objects.equals(namespace, key.namespace)
+        && labels.equals(key.labels);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return owned ? namespace + "/owner=" + ownerUid : namespace + "/labels=" + labels;
   }
 }
