@@ -41,6 +41,8 @@ class SchedulerConfiguration {
         clients,
         clock,
         schedulerRandom,
+        properties.percentageOfNodesToScore(),
+        properties.maxBindingsInFlight(),
         reconciler -> metrics.timed(SchedulerController.NAME, reconciler));
   }
 

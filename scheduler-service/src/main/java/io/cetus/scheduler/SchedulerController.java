@@ -22,13 +22,18 @@ import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandler;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
+import io.cetus.controller.workqueue.DefaultWorkQueue;
+import io.cetus.controller.workqueue.ExponentialFailureRateLimiter;
 import io.cetus.controller.workqueue.WorkQueue;
 import io.cetus.scheduler.bind.ApiBinder;
-import io.cetus.scheduler.cache.AssumeCache;
-import io.cetus.scheduler.cache.ClusterSnapshot;
+import io.cetus.scheduler.cache.PodInfo;
+import io.cetus.scheduler.cache.SchedulerCache;
 
 /**
- * Builds the {@code scheduler} controller: one worker (decisions build on each other), fed by
+ * Builds the {@code scheduler} controller: one worker (decisions build on each other) deciding on
+ * the {@link SchedulerCache}, which the node and pod informers keep up to date (their handlers are
+ * registered first, so the cache has seen an event before the request it queues is worked on), and
+ * bindings sent by an {@link AsyncBinder}. The queue is fed by
  *
  * <ul>
  *   <li>pods: a pod that needs scheduling is queued when it appears or its spec or labels change
@@ -43,9 +48,33 @@ public final class SchedulerController {
 
   public static final String NAME = "scheduler";
 
+  /** Bindings under way at once before the scheduling thread waits. */
+  public static final int DEFAULT_MAX_BINDINGS_IN_FLIGHT = 64;
+
   private SchedulerController() {}
 
+  /** With the node sample adapted to the cluster's size and the default bindings in flight. */
+  public static Controller create(
+      String schedulerName,
+      SharedInformerFactory informers,
+      ObjectClientFactory clients,
+      Clock clock,
+      RandomGenerator random,
+      UnaryOperator<Reconciler> instrument) {
+    return create(
+        schedulerName,
+        informers,
+        clients,
+        clock,
+        random,
+        0,
+        DEFAULT_MAX_BINDINGS_IN_FLIGHT,
+        instrument);
+  }
+
   /**
+   * @param percentageOfNodesToScore see {@link SchedulingAlgorithm}; 0 adapts to the cluster
+   * @param maxBindingsInFlight bindings under way at once before the scheduling thread waits
    * @param instrument wraps the reconciler, e.g. to time it
    */
   public static Controller create(
@@ -54,31 +83,92 @@ public final class SchedulerController {
       ObjectClientFactory clients,
       Clock clock,
       RandomGenerator random,
+      int percentageOfNodesToScore,
+      int maxBindingsInFlight,
       UnaryOperator<Reconciler> instrument) {
     SharedInformer<Pod> pods = informers.forType(Pod.class);
     SharedInformer<Node> nodes = informers.forType(Node.class);
     ObjectClient<Pod> podClient = clients.forType(Pod.class);
     ObjectClient<Event> eventClient = clients.forType(Event.class);
     UnschedulablePods unschedulable = new UnschedulablePods();
+    SchedulerCache cache = new SchedulerCache(clock);
+    WorkQueue<Request> queue =
+        new DefaultWorkQueue<>(clock, ExponentialFailureRateLimiter.withDefaults());
+    AsyncEvents events =
+        AsyncEvents.onVirtualThreads(new EventRecorder(eventClient, clock, schedulerName));
+    var binder =
+        new AsyncBinder(
+            new ApiBinder(podClient),
+            cache,
+            events,
+            unschedulable,
+            queue,
+            AsyncBinder.virtualThreads(),
+            maxBindingsInFlight);
     var reconciler =
         new SchedulerReconciler(
             schedulerName,
             pods.lister(),
-            nodes.lister(),
             podClient,
-            new ApiBinder(podClient),
-            new EventRecorder(eventClient, clock, schedulerName),
-            SchedulingAlgorithm.withDefaults(random),
-            new AssumeCache(),
+            cache,
+            SchedulingAlgorithm.withDefaults(random, percentageOfNodesToScore),
+            binder,
+            events,
             unschedulable,
             clock);
     return ControllerBuilder.named(NAME)
+        .watch(nodes, ignoredQueue -> nodeCache(cache))
+        .watch(pods, ignoredQueue -> podCache(cache))
         .watch(pods, podEvents(schedulerName, unschedulable))
         .watch(nodes, nodeEvents(unschedulable))
         .workers(1)
-        .clock(clock)
+        .queue(queue)
         .reconciler(instrument.apply(reconciler))
         .build();
+  }
+
+  /** Keeps the cache's nodes as the informer shows them. */
+  static ResourceEventHandler<Node> nodeCache(SchedulerCache cache) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Node node, boolean inInitialList) {
+        cache.addOrUpdateNode(node);
+      }
+
+      @Override
+      public void onUpdate(Node oldNode, Node newNode) {
+        if (oldNode != newNode) {
+          cache.addOrUpdateNode(newNode);
+        }
+      }
+
+      @Override
+      public void onDelete(Node node, boolean finalStateUnknown) {
+        cache.removeNode(node);
+      }
+    };
+  }
+
+  /** Keeps the cache's bound pods as the informer shows them. */
+  static ResourceEventHandler<Pod> podCache(SchedulerCache cache) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod, boolean inInitialList) {
+        cache.addPod(pod);
+      }
+
+      @Override
+      public void onUpdate(Pod oldPod, Pod newPod) {
+        if (oldPod != newPod) {
+          cache.updatePod(oldPod, newPod);
+        }
+      }
+
+      @Override
+      public void onDelete(Pod pod, boolean finalStateUnknown) {
+        cache.removePod(pod);
+      }
+    };
   }
 
   private static EventHandler<Pod> podEvents(
@@ -142,7 +232,7 @@ public final class SchedulerController {
   /** Whether the pod is bound and its resources and ports are still taken on its node. */
   private static boolean holdsRoom(Pod pod) {
     String node = pod.spec().nodeName();
-    return node != null && !node.isEmpty() && ClusterSnapshot.holdsResources(pod);
+    return node != null && !node.isEmpty() && PodInfo.holdsResources(pod);
   }
 
   private static boolean fitChanged(Node oldNode, Node newNode) {

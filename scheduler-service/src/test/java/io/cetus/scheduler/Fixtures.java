@@ -1,5 +1,6 @@
 package io.cetus.scheduler;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import io.cetus.api.meta.Condition;
 import io.cetus.api.meta.ObjectMeta;
 import io.cetus.api.meta.OwnerReference;
 import io.cetus.api.quantity.Quantity;
+import io.cetus.scheduler.cache.NodeInfo;
+import io.cetus.scheduler.cache.SchedulerCache;
 
 /** Nodes and pods for scheduler tests, built as small changes to plain defaults. */
 public final class Fixtures {
@@ -173,6 +176,14 @@ public final class Fixtures {
     List<Toleration> tolerations = new ArrayList<>(pod.spec().tolerations());
     tolerations.add(toleration);
     return pod.withSpec(pod.spec().toBuilder().tolerations(tolerations).build());
+  }
+
+  /** The nodes as the scheduler's cache shows them with {@code pods} bound to them. */
+  public static List<NodeInfo> cluster(List<Node> nodes, List<Pod> pods) {
+    SchedulerCache cache = new SchedulerCache(Clock.systemUTC());
+    nodes.forEach(cache::addOrUpdateNode);
+    pods.forEach(cache::addPod);
+    return cache.nodes();
   }
 
   private static Pod withContainer(Pod pod, Container container) {

@@ -25,8 +25,9 @@ import io.cetus.controller.ControllerManager;
 import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
+import io.cetus.controller.workqueue.DefaultWorkQueue;
 import io.cetus.scheduler.bind.ApiBinder;
-import io.cetus.scheduler.cache.AssumeCache;
+import io.cetus.scheduler.cache.SchedulerCache;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static io.cetus.scheduler.Fixtures.NAMESPACE;
@@ -66,14 +67,19 @@ class SchedulerReconcilerTest {
     pods.create(requesting(pod("web"), "1", "4Gi"));
 
     assertThat(awaitBound("web")).isEqualTo("big");
-    assertThat(events("web", SchedulerReconciler.REASON_SCHEDULED))
-        .singleElement()
-        .satisfies(
-            event -> {
-              assertThat(event.message()).isEqualTo("Successfully assigned default/web to big");
-              assertThat(event.type()).isEqualTo(Event.TYPE_NORMAL);
-              assertThat(event.source().component()).isEqualTo("default-scheduler");
-            });
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(events("web", SchedulerReconciler.REASON_SCHEDULED))
+                    .singleElement()
+                    .satisfies(
+                        event -> {
+                          assertThat(event.message())
+                              .isEqualTo("Successfully assigned default/web to big");
+                          assertThat(event.type()).isEqualTo(Event.TYPE_NORMAL);
+                          assertThat(event.source().component()).isEqualTo("default-scheduler");
+                        }));
   }
 
   @Test
@@ -218,17 +224,31 @@ class SchedulerReconcilerTest {
     informers.start();
     assertThat(informers.awaitSynced(DEADLINE)).isTrue();
     informers.stop(); // the caches stay as they are: neither pod bound
+    var cache = new SchedulerCache(Clock.systemUTC());
+    nodeInformer.lister().list().forEach(cache::addOrUpdateNode);
+    podInformer.lister().list().forEach(cache::addPod);
+    var unschedulable = new UnschedulablePods();
+    var events =
+        new AsyncEvents(
+            new EventRecorder(api.forType(Event.class), Clock.systemUTC(), "default-scheduler"),
+            Runnable::run);
     var reconciler =
         new SchedulerReconciler(
             PendingPods.DEFAULT_SCHEDULER,
             podInformer.lister(),
-            nodeInformer.lister(),
             pods,
-            new ApiBinder(pods),
-            new EventRecorder(api.forType(Event.class), Clock.systemUTC(), "default-scheduler"),
+            cache,
             SchedulingAlgorithm.withDefaults(new Random(3)),
-            new AssumeCache(),
-            new UnschedulablePods(),
+            new AsyncBinder(
+                new ApiBinder(pods),
+                cache,
+                events,
+                unschedulable,
+                new DefaultWorkQueue<>(),
+                Runnable::run,
+                1),
+            events,
+            unschedulable,
             Clock.systemUTC());
 
     Result first = reconciler.reconcile(new Request(NAMESPACE, "first"));

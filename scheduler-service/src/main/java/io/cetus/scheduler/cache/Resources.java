@@ -26,6 +26,10 @@ public record Resources(long milliCpu, long memory) {
     return new Resources(milliCpu + other.milliCpu, memory + other.memory);
   }
 
+  public Resources minus(Resources other) {
+    return new Resources(milliCpu - other.milliCpu, memory - other.memory);
+  }
+
   /** The larger amount of each resource. */
   public Resources max(Resources other) {
     return new Resources(Math.max(milliCpu, other.milliCpu), Math.max(memory, other.memory));

@@ -1,7 +1,8 @@
 /**
- * The scheduler's view of the cluster for one decision: each node with the pods bound to it (those
- * the scheduler has bound but the informer does not show yet included, through the {@link
- * io.cetus.scheduler.cache.AssumeCache}), what they request and which host ports they hold.
+ * The scheduler's view of the cluster: a {@link io.cetus.scheduler.cache.NodeInfo} per node with
+ * the pods counted on it, kept up to date incrementally by the {@link
+ * io.cetus.scheduler.cache.SchedulerCache} from informer events and the scheduler's own assumed
+ * bindings; what pods request and which host ports they hold.
  */
 @NullMarked
 package io.cetus.scheduler.cache;

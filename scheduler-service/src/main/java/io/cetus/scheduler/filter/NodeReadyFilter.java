@@ -1,9 +1,7 @@
 package io.cetus.scheduler.filter;
 
-import io.cetus.api.core.NodeCondition;
-import io.cetus.api.core.Pod;
-import io.cetus.api.meta.Condition;
 import io.cetus.scheduler.cache.NodeInfo;
+import io.cetus.scheduler.cache.PodInfo;
 
 /** Keeps pods off nodes whose {@code Ready} condition is not {@code True}. */
 public final class NodeReadyFilter implements NodeFilter {
@@ -11,9 +9,7 @@ public final class NodeReadyFilter implements NodeFilter {
   static final String REASON = "node(s) were not ready";
 
   @Override
-  public FilterResult filter(Pod pod, NodeInfo node) {
-    return Condition.holds(node.node().status().conditions(), NodeCondition.READY)
-        ? FilterResult.FITS
-        : FilterResult.unfit(REASON);
+  public FilterResult filter(PodInfo podInfo, NodeInfo node) {
+    return node.ready() ? FilterResult.FITS : FilterResult.unfit(REASON);
   }
 }

@@ -3,9 +3,8 @@ package io.cetus.scheduler.filter;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cetus.api.core.Pod;
 import io.cetus.scheduler.cache.NodeInfo;
-import io.cetus.scheduler.cache.PodRequests;
+import io.cetus.scheduler.cache.PodInfo;
 import io.cetus.scheduler.cache.Resources;
 
 /**
@@ -20,19 +19,26 @@ public final class NodeResourcesFitFilter implements NodeFilter {
   static final String INSUFFICIENT_MEMORY = "Insufficient memory";
 
   @Override
-  public FilterResult filter(Pod pod, NodeInfo node) {
-    List<String> reasons = new ArrayList<>();
-    if (node.pods().size() + 1 > node.allocatablePods()) {
-      reasons.add(TOO_MANY_PODS);
-    }
-    Resources wanted = PodRequests.of(pod);
+  public FilterResult filter(PodInfo podInfo, NodeInfo node) {
+    boolean tooMany = node.pods().size() + 1 > node.allocatablePods();
+    Resources wanted = podInfo.requests();
     Resources allocatable = node.allocatable();
     Resources requested = node.requested();
-    if (wanted.milliCpu() > 0
-        && requested.milliCpu() + wanted.milliCpu() > allocatable.milliCpu()) {
+    boolean cpuShort =
+        wanted.milliCpu() > 0 && requested.milliCpu() + wanted.milliCpu() > allocatable.milliCpu();
+    boolean memoryShort =
+        wanted.memory() > 0 && requested.memory() + wanted.memory() > allocatable.memory();
+    if (!tooMany && !cpuShort && !memoryShort) {
+      return FilterResult.FITS;
+    }
+    List<String> reasons = new ArrayList<>();
+    if (tooMany) {
+      reasons.add(TOO_MANY_PODS);
+    }
+    if (cpuShort) {
       reasons.add(INSUFFICIENT_CPU);
     }
-    if (wanted.memory() > 0 && requested.memory() + wanted.memory() > allocatable.memory()) {
+    if (memoryShort) {
       reasons.add(INSUFFICIENT_MEMORY);
     }
     return new FilterResult(reasons);

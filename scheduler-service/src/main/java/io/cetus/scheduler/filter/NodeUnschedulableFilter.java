@@ -1,8 +1,8 @@
 package io.cetus.scheduler.filter;
 
-import io.cetus.api.core.Pod;
 import io.cetus.api.core.Taint;
 import io.cetus.scheduler.cache.NodeInfo;
+import io.cetus.scheduler.cache.PodInfo;
 
 /**
  * Keeps pods off cordoned nodes ({@code spec.unschedulable}), unless they tolerate the {@code
@@ -15,9 +15,9 @@ public final class NodeUnschedulableFilter implements NodeFilter {
       new Taint("node.kubernetes.io/unschedulable", null, Tolerations.NO_SCHEDULE, null);
 
   @Override
-  public FilterResult filter(Pod pod, NodeInfo node) {
+  public FilterResult filter(PodInfo podInfo, NodeInfo node) {
     boolean cordoned = Boolean.TRUE.equals(node.node().spec().unschedulable());
-    return !cordoned || Tolerations.tolerates(pod, UNSCHEDULABLE)
+    return !cordoned || Tolerations.tolerates(podInfo.pod(), UNSCHEDULABLE)
         ? FilterResult.FITS
         : FilterResult.unfit(REASON);
   }

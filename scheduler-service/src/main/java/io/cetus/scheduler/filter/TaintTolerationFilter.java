@@ -1,8 +1,8 @@
 package io.cetus.scheduler.filter;
 
-import io.cetus.api.core.Pod;
 import io.cetus.api.core.Taint;
 import io.cetus.scheduler.cache.NodeInfo;
+import io.cetus.scheduler.cache.PodInfo;
 
 /**
  * Keeps pods off nodes with a {@code NoSchedule} or {@code NoExecute} taint they do not tolerate;
@@ -11,12 +11,12 @@ import io.cetus.scheduler.cache.NodeInfo;
 public final class TaintTolerationFilter implements NodeFilter {
 
   @Override
-  public FilterResult filter(Pod pod, NodeInfo node) {
+  public FilterResult filter(PodInfo podInfo, NodeInfo node) {
     for (Taint taint : node.node().spec().taints()) {
       boolean repels =
           Tolerations.NO_SCHEDULE.equals(taint.effect())
               || Tolerations.NO_EXECUTE.equals(taint.effect());
-      if (repels && !Tolerations.tolerates(pod, taint)) {
+      if (repels && !Tolerations.tolerates(podInfo.pod(), taint)) {
         return FilterResult.unfit(
             "node(s) had untolerated taint {"
                 + taint.key()

@@ -1,12 +1,9 @@
 package io.cetus.scheduler.score;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.cetus.api.core.Pod;
 import io.cetus.scheduler.cache.NodeInfo;
-import io.cetus.scheduler.cache.PodRequests;
+import io.cetus.scheduler.cache.PodInfo;
 import io.cetus.scheduler.cache.Resources;
 
 /**
@@ -24,15 +21,16 @@ public final class LeastAllocatedScorer implements NodeScorer {
   }
 
   @Override
-  public Map<String, Integer> score(Pod pod, List<NodeInfo> nodes) {
-    Resources wanted = PodRequests.nonZero(pod);
-    Map<String, Integer> scores = new HashMap<>();
-    for (NodeInfo node : nodes) {
+  public int[] score(PodInfo pod, List<NodeInfo> nodes) {
+    Resources wanted = pod.nonZeroRequests();
+    int[] scores = new int[nodes.size()];
+    for (int i = 0; i < scores.length; i++) {
+      NodeInfo node = nodes.get(i);
       Resources allocatable = node.allocatable();
       Resources after = node.nonZeroRequested().plus(wanted);
       long cpu = free(after.milliCpu(), allocatable.milliCpu());
       long memory = free(after.memory(), allocatable.memory());
-      scores.put(node.name(), (int) ((cpu + memory) / 2));
+      scores[i] = (int) ((cpu + memory) / 2);
     }
     return scores;
   }

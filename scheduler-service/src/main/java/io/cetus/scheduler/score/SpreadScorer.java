@@ -1,21 +1,18 @@
 package io.cetus.scheduler.score;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
-import io.cetus.api.core.Pod;
-import io.cetus.api.meta.OwnerReference;
-import io.cetus.api.meta.Owners;
 import io.cetus.scheduler.cache.NodeInfo;
+import io.cetus.scheduler.cache.PodInfo;
+import io.cetus.scheduler.cache.SiblingKey;
 
 /**
  * Spreads the pods of one workload across nodes: the fewer of its siblings a node already runs, the
  * higher it scores. Siblings are pods of the same controller (compared by owner uid); for a pod
  * without a controller, pods of its namespace with exactly its labels. A pod with neither has no
- * siblings and every node scores the same. Pods being deleted do not count.
+ * siblings and every node scores the same. Pods being deleted do not count. The counts are kept per
+ * node by the cache ({@link NodeInfo#siblings}), so scoring a node is one lookup.
  */
 public final class SpreadScorer implements NodeScorer {
 
@@ -27,42 +24,21 @@ public final class SpreadScorer implements NodeScorer {
   }
 
   @Override
-  public Map<String, Integer> score(Pod pod, List<NodeInfo> nodes) {
-    Map<String, Integer> siblings = new HashMap<>();
-    int most = 0;
-    for (NodeInfo node : nodes) {
-      int count = 0;
-      for (Pod other : node.pods()) {
-        if (isSibling(pod, other)) {
-          count++;
-        }
-      }
-      siblings.put(node.name(), count);
-      most = Math.max(most, count);
+  public int[] score(PodInfo pod, List<NodeInfo> nodes) {
+    int[] scores = new int[nodes.size()];
+    SiblingKey key = pod.siblingKey();
+    if (key == null) {
+      Arrays.fill(scores, MAX_SCORE);
+      return scores;
     }
-    Map<String, Integer> scores = new HashMap<>();
-    for (Map.Entry<String, Integer> entry : siblings.entrySet()) {
-      scores.put(
-          entry.getKey(), most == 0 ? MAX_SCORE : MAX_SCORE * (most - entry.getValue()) / most);
+    int most = 0;
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = nodes.get(i).siblings(key);
+      most = Math.max(most, scores[i]);
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = most == 0 ? MAX_SCORE : MAX_SCORE * (most - scores[i]) / most;
     }
     return scores;
-  }
-
-  private static boolean isSibling(Pod pod, Pod other) {
-    if (other.metadata().isBeingDeleted()
-        || !Objects.equals(pod.metadata().namespace(), other.metadata().namespace())
-        || Objects.equals(pod.metadata().uid(), other.metadata().uid())) {
-      return false;
-    }
-    Optional<OwnerReference> owner = Owners.controllerOf(pod);
-    if (owner.isPresent()) {
-      return Owners.controllerOf(other)
-          .map(theirs -> Objects.equals(theirs.uid(), owner.get().uid()))
-          .orElse(false);
-    }
-    Map<String, String> labels = pod.metadata().labels();
-    return !labels.isEmpty()
-        && Owners.controllerOf(other).isEmpty()
-        && labels.equals(other.metadata().labels());
   }
 }

@@ -10,7 +10,7 @@ import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodStatus;
 import io.cetus.api.core.ResourceRequirements;
 import io.cetus.api.quantity.Quantity;
-import io.cetus.scheduler.cache.ClusterSnapshot;
+import io.cetus.scheduler.Fixtures;
 import io.cetus.scheduler.cache.NodeInfo;
 
 import static io.cetus.scheduler.Fixtures.boundTo;
@@ -58,8 +58,7 @@ class NodeResourcesFitFilterTest {
     Pod finished =
         boundTo(requesting(pod("done"), "2", "4Gi"), "n1")
             .withStatus(PodStatus.builder().phase(PodStatus.SUCCEEDED).build());
-    NodeInfo node =
-        ClusterSnapshot.of(List.of(node("n1", "2", "4Gi")), List.of(finished)).get("n1");
+    NodeInfo node = Fixtures.cluster(List.of(node("n1", "2", "4Gi")), List.of(finished)).getFirst();
 
     assertThat(filter.filter(requesting(pod("next"), "2", "4Gi"), node).fits()).isTrue();
   }
