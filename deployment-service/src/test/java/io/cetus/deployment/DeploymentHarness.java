@@ -22,6 +22,7 @@ import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.controller.workqueue.DefaultWorkQueue;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static io.cetus.deployment.Fixtures.NAMESPACE;
 import static org.awaitility.Awaitility.await;

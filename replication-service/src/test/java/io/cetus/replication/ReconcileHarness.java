@@ -19,6 +19,7 @@ import io.cetus.controller.reconcile.Result;
 import io.cetus.controller.workqueue.DefaultWorkQueue;
 import io.cetus.replication.expectation.PodExpectations;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static org.awaitility.Awaitility.await;
 

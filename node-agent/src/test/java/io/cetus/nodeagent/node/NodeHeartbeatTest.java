@@ -19,6 +19,7 @@ import io.cetus.nodeagent.runtime.docker.DockerContainerRuntime;
 import io.cetus.nodeagent.runtime.docker.DockerRuntimeProperties;
 import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

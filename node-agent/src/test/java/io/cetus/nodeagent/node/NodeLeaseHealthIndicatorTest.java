@@ -10,6 +10,7 @@ import io.cetus.api.coordination.Lease;
 import io.cetus.api.core.Node;
 import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -33,6 +33,7 @@ import io.cetus.nodeagent.runtime.ExecResult;
 import io.cetus.nodeagent.runtime.NetworkMode;
 import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.cetus.api.errors.ApiException;
 import io.cetus.api.errors.Reason;
 import io.cetus.objectstore.store.memory.InMemoryObjectStore;
+import io.cetus.testsupport.time.MutableClock;
 
 import static io.cetus.api.resource.ResourceTypes.CONFIG_MAPS;
 import static org.assertj.core.api.Assertions.assertThat;

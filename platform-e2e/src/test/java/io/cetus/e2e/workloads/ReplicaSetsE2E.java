@@ -83,9 +83,7 @@ class ReplicaSetsE2E {
             () ->
                 assertThat(
                         kubectl.jsonpath(
-                            NAMESPACE,
-                            "pod/" + suspect.name(),
-                            "{.metadata.ownerReferences}"))
+                            NAMESPACE, "pod/" + suspect.name(), "{.metadata.ownerReferences}"))
                     .isEmpty());
     within(READY, "a ready replacement for " + suspect.name())
         .untilAsserted(

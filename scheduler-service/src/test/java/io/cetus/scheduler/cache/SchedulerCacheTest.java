@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodStatus;
 import io.cetus.api.meta.ObjectMeta;
-import io.cetus.scheduler.lifecycle.MutableClock;
+import io.cetus.testsupport.time.MutableClock;
 
 import static io.cetus.scheduler.Fixtures.boundTo;
 import static io.cetus.scheduler.Fixtures.node;

@@ -30,6 +30,7 @@ import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.time.MutableClock;
 
 import static io.cetus.scheduler.Fixtures.NAMESPACE;
 import static io.cetus.scheduler.Fixtures.node;

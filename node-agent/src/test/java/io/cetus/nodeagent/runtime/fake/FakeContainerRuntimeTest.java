@@ -21,6 +21,7 @@ import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImagePullException;
 import io.cetus.nodeagent.runtime.ImagePullPolicy;
 import io.cetus.nodeagent.runtime.LogOptions;
+import io.cetus.testsupport.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
