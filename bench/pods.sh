@@ -8,6 +8,10 @@
 # (./mvnw -DskipTests package) and what ./cetus up needs.
 #
 #   bench/pods.sh [docker|hollow|schedule ...]   (default: all three; ~10 minutes)
+#
+# Knobs (environment): BENCH_DOCKER_PODS pods per Docker row (default 100), BENCH_DOCKER_IMAGES
+# the images of the Docker rows (default "cetus/pause:1 cetus/demo-app:0.1.0"), BENCH_HOLLOW_NODES
+# (default 1000), BENCH_SCHEDULE_PODS (default 3000).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -22,6 +26,8 @@ API="http://127.0.0.1:$CETUS_PORT"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 HOLLOW_NODES="${BENCH_HOLLOW_NODES:-1000}"
 SCHEDULE_PODS="${BENCH_SCHEDULE_PODS:-3000}"
+DOCKER_PODS="${BENCH_DOCKER_PODS:-100}"
+read -r -a DOCKER_IMAGES <<<"${BENCH_DOCKER_IMAGES:-cetus/pause:1 cetus/demo-app:0.1.0}"
 mkdir -p "$CETUS_STATE_DIR"
 
 bench() { "$JAVA" bench/PodBench.java "$@"; }
@@ -60,10 +66,10 @@ docker_startup() {
   echo "### Real Docker, 2 nodes (load before: $(loadavg))"
   echo
   startup_header
-  for image in cetus/pause:1 cetus/demo-app:0.1.0; do
-    bench startup "$API" pb-docker 100 10 "$image"
+  for image in "${DOCKER_IMAGES[@]}"; do
+    bench startup "$API" pb-docker "$DOCKER_PODS" 10 "$image"
     bench clean "$API" pb-docker
-    bench startup "$API" pb-docker 100 0 "$image"
+    bench startup "$API" pb-docker "$DOCKER_PODS" 0 "$image"
     bench clean "$API" pb-docker
   done
   echo
