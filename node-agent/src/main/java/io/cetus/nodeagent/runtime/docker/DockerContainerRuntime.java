@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExecSession;
 import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImageNotPresentException;
+import io.cetus.nodeagent.runtime.ImagePullPolicy;
 import io.cetus.nodeagent.runtime.LogOptions;
 import io.cetus.nodeagent.runtime.NetworkInfo;
 import io.cetus.nodeagent.runtime.QueueInputStream;
@@ -108,11 +110,26 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   private record DieEvent(@Nullable Integer exitCode, Instant at) {}
 
+  /**
+   * What a create request gave: a new container, or the one that already had the name.
+   *
+   * @param existing the existing container's inspect answer; null for a new container
+   */
+  private record Creation(String id, @Nullable InspectContainerResponse existing) {}
+
   public DockerContainerRuntime(DockerRuntimeProperties properties, Clock clock) {
+    this(properties, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param decorate wraps each docker-java client the runtime makes, e.g. to count engine calls
+   */
+  DockerContainerRuntime(
+      DockerRuntimeProperties properties, Clock clock, UnaryOperator<DockerClient> decorate) {
     this.properties = Objects.requireNonNull(properties, "properties");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.client = dockerClient(properties, properties.requestTimeout());
-    this.streamClient = dockerClient(properties, null);
+    this.client = decorate.apply(dockerClient(properties, properties.requestTimeout()));
+    this.streamClient = decorate.apply(dockerClient(properties, null));
     this.puller = new ImagePuller(streamClient, properties.pullTimeout());
     this.events =
         new DockerEvents(
@@ -192,16 +209,33 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On Docker a start is three requests when the image is present: create, start, and an
+   * inspect. The name is not looked up first (a create under a taken name fails, and then the
+   * existing container is used), nor is the image (a create of a missing one fails, and only then
+   * is it pulled), except under {@link ImagePullPolicy#ALWAYS}, which must not pull for an existing
+   * container.
+   */
   @Override
   public ContainerHandle start(ContainerSpec spec) {
-    InspectContainerResponse existing = inspectIfExists(spec.name());
-    String id = existing != null ? existing.getId() : create(spec);
-    InspectContainerResponse response = existing != null ? existing : inspectRaw(id);
-    if (DockerStatuses.state(
-            response.getState().getStatus(),
-            response.getState().getRunning(),
-            response.getState().getStartedAt())
-        == ContainerState.CREATED) {
+    InspectContainerResponse response =
+        spec.pullPolicy() == ImagePullPolicy.ALWAYS ? inspectIfExists(spec.name()) : null;
+    String id;
+    if (response != null) {
+      id = response.getId();
+    } else {
+      Creation creation = create(spec);
+      id = creation.id();
+      response = creation.existing();
+    }
+    if (response == null
+        || DockerStatuses.state(
+                response.getState().getStatus(),
+                response.getState().getRunning(),
+                response.getState().getStartedAt())
+            == ContainerState.CREATED) {
       // Open the event stream first, so an exit or OOM kill right after the start is seen.
       events.ensureOpen();
       startCreated(spec, id);
@@ -412,37 +446,52 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     closeQuietly(streamClient);
   }
 
-  private String create(ContainerSpec spec) {
-    ensureImage(spec);
+  /**
+   * Creates the container, pulling as its policy says: under {@code ALWAYS} first; otherwise only
+   * once the engine has refused the create for want of the image.
+   */
+  private Creation create(ContainerSpec spec) {
+    if (spec.pullPolicy() == ImagePullPolicy.ALWAYS) {
+      puller.pull(spec.image());
+    }
     try {
-      String id = DockerSpecs.apply(client.createContainerCmd(spec.image()), spec).exec().getId();
-      log.debug("Created container {} ({})", spec.name(), id);
-      return id;
-    } catch (ConflictException e) {
-      // Created concurrently under the same name: that one is ours too.
-      InspectContainerResponse winner = inspectIfExists(spec.name());
-      if (winner != null) {
-        return winner.getId();
+      return createOrFind(spec);
+    } catch (NotFoundException e) {
+      // A missing image, network or namespace owner. A container that has the name already is
+      // used as it is, with no pull; otherwise a missing image is pulled (or refused) now.
+      InspectContainerResponse existing = inspectIfExists(spec.name());
+      if (existing != null) {
+        return new Creation(existing.getId(), existing);
       }
-      throw DockerErrors.translate(e, "create of container " + spec.name());
+      if (spec.pullPolicy() == ImagePullPolicy.ALWAYS || imagePresent(spec.image())) {
+        throw DockerErrors.translate(e, "create of container " + spec.name());
+      }
+      if (spec.pullPolicy() == ImagePullPolicy.NEVER) {
+        throw new ImageNotPresentException(spec.image());
+      }
+      puller.pull(spec.image());
+      try {
+        return createOrFind(spec);
+      } catch (RuntimeException retry) {
+        throw DockerErrors.translate(retry, "create of container " + spec.name());
+      }
     } catch (RuntimeException e) {
       throw DockerErrors.translate(e, "create of container " + spec.name());
     }
   }
 
-  private void ensureImage(ContainerSpec spec) {
-    switch (spec.pullPolicy()) {
-      case ALWAYS -> puller.pull(spec.image());
-      case IF_NOT_PRESENT -> {
-        if (!imagePresent(spec.image())) {
-          puller.pull(spec.image());
-        }
+  /** One create request; a container that has the name already (made concurrently) is ours. */
+  private Creation createOrFind(ContainerSpec spec) {
+    try {
+      String id = DockerSpecs.apply(client.createContainerCmd(spec.image()), spec).exec().getId();
+      log.debug("Created container {} ({})", spec.name(), id);
+      return new Creation(id, null);
+    } catch (ConflictException e) {
+      InspectContainerResponse winner = inspectIfExists(spec.name());
+      if (winner != null) {
+        return new Creation(winner.getId(), winner);
       }
-      case NEVER -> {
-        if (!imagePresent(spec.image())) {
-          throw new ImageNotPresentException(spec.image());
-        }
-      }
+      throw DockerErrors.translate(e, "create of container " + spec.name());
     }
   }
 
