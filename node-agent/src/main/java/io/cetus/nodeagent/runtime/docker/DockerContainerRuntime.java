@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -91,6 +92,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   private static final int LOG_QUEUE_CHUNKS = 256;
   private static final int EXEC_EXIT_POLLS = 250;
   private static final long EXEC_EXIT_POLL_MILLIS = 20;
+  private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
 
   private final DockerRuntimeProperties properties;
   private final Clock clock;
@@ -107,6 +109,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   private final ConcurrentMap<String, CompletableFuture<ExitResult>> exits =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<String, DieEvent> dieEvents = new ConcurrentHashMap<>();
+  private final InspectCache inspections;
 
   private record DieEvent(@Nullable Integer exitCode, Instant at) {}
 
@@ -134,6 +137,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     this.events =
         new DockerEvents(
             streamClient, clock, properties.connectTimeout().plusSeconds(5), new ExitListener());
+    this.inspections = new InspectCache(events::epoch);
   }
 
   @Override
@@ -212,11 +216,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   /**
    * {@inheritDoc}
    *
-   * <p>On Docker a start is three requests when the image is present: create, start, and an
-   * inspect. The name is not looked up first (a create under a taken name fails, and then the
-   * existing container is used), nor is the image (a create of a missing one fails, and only then
-   * is it pulled), except under {@link ImagePullPolicy#ALWAYS}, which must not pull for an existing
-   * container.
+   * <p>On Docker a start is three requests when the image is present: create, start, and an inspect
+   * whose answer {@link #inspect} and {@link #list} then use. The name is not looked up first (a
+   * create under a taken name fails, and then the existing container is used), nor is the image (a
+   * create of a missing one fails, and only then is it pulled), except under {@link
+   * ImagePullPolicy#ALWAYS}, which must not pull for an existing container.
    */
   @Override
   public ContainerHandle start(ContainerSpec spec) {
@@ -262,13 +266,14 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   @Override
   public CompletableFuture<ExitResult> awaitExit(String containerId) {
-    String id = inspectRaw(containerId).getId();
+    String id = known(containerId).getId();
     events.ensureOpen();
     CompletableFuture<ExitResult> shared =
         exits.computeIfAbsent(id, key -> new CompletableFuture<>());
     // Checked after registering: an exit between the inspect above and now is caught here, any
-    // later one by its die event.
-    checkExit(id);
+    // later one by its die event. A kept answer will do: a die event seen before the registration
+    // dropped it, and one seen after it checks again.
+    checkExit(id, true);
     return shared.copy();
   }
 
@@ -286,6 +291,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
       throw new ContainerNotFoundException(containerId);
     } catch (RuntimeException e) {
       throw DockerErrors.translate(e, "stop of container " + containerId);
+    } finally {
+      changed(containerId);
     }
   }
 
@@ -303,14 +310,28 @@ public final class DockerContainerRuntime implements ContainerRuntime {
       }
     } catch (RuntimeException e) {
       throw DockerErrors.translate(e, "removal of container " + containerId);
+    } finally {
+      changed(containerId);
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the last inspect while the event stream says the container has not changed
+   * since (see {@link InspectCache}), else by the engine.
+   */
   @Override
   public ContainerStatus inspect(String containerId) {
-    return status(inspectRaw(containerId));
+    return status(known(containerId));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One list request; a container is inspected only if it changed since it was last inspected,
+   * or the event stream is not open (see {@link InspectCache}).
+   */
   @Override
   public List<ContainerStatus> list(Map<String, String> labels) {
     List<Container> containers;
@@ -325,8 +346,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
     List<ContainerStatus> statuses = new ArrayList<>(containers.size());
     for (Container container : containers) {
+      InspectContainerResponse response = inspections.get(container.getId(), container.getState());
+      if (response == null) {
+        response = inspectIfExists(container.getId());
+      }
       // Removed since the listing: skip it.
-      InspectContainerResponse response = inspectIfExists(container.getId());
       if (response != null) {
         statuses.add(status(response));
       }
@@ -400,7 +424,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   @Override
   public InputStream logs(String containerId, LogOptions options) {
-    String id = inspectRaw(containerId).getId();
+    String id = known(containerId).getId();
     LogCallback callback = new LogCallback();
     QueueInputStream stream =
         new QueueInputStream(
@@ -521,6 +545,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
           client.removeContainerCmd(id).withForce(true).exec();
         } catch (RuntimeException removal) {
           failure.addSuppressed(DockerErrors.translate(removal, "removal of container " + id));
+        } finally {
+          changed(id);
         }
       }
       throw failure;
@@ -531,7 +557,10 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     String owner = DockerStatuses.networkNamespaceOwner(response);
     String ownerIp = null;
     if (owner != null) {
-      InspectContainerResponse ownerResponse = inspectIfExists(owner);
+      InspectContainerResponse ownerResponse = inspections.get(owner);
+      if (ownerResponse == null) {
+        ownerResponse = inspectIfExists(owner);
+      }
       ownerIp =
           ownerResponse != null
               ? DockerStatuses.ipAddress(ownerResponse.getNetworkSettings())
@@ -548,9 +577,19 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     return response;
   }
 
+  /** The kept answer for the container if it still holds, else the engine's. */
+  private InspectContainerResponse known(String containerId) {
+    InspectContainerResponse kept = inspections.get(containerId);
+    return kept != null ? kept : inspectRaw(containerId);
+  }
+
+  /** Asks the engine, and keeps the answer while it holds. */
   private @Nullable InspectContainerResponse inspectIfExists(String containerId) {
     try {
-      return client.inspectContainerCmd(containerId).exec();
+      InspectCache.Token token = inspections.token();
+      InspectContainerResponse response = client.inspectContainerCmd(containerId).exec();
+      inspections.put(token, response);
+      return response;
     } catch (NotFoundException e) {
       return null;
     } catch (RuntimeException e) {
@@ -558,26 +597,32 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
   }
 
-  /** Resolves the waiters of a container if it has exited (or is gone). Idempotent. */
-  private void checkExit(String id) {
+  /**
+   * Resolves the waiters of a container if it has exited (or is gone). Idempotent.
+   *
+   * @param mayUseKept whether a kept inspect answer will do (see {@link #awaitExit})
+   */
+  private void checkExit(String id, boolean mayUseKept) {
     CompletableFuture<ExitResult> shared = exits.get(id);
     if (shared == null || shared.isDone()) {
       return;
     }
+    InspectContainerResponse kept = mayUseKept ? inspections.get(id) : null;
     InspectContainerResponse response;
     try {
-      response = client.inspectContainerCmd(id).exec();
-    } catch (NotFoundException e) {
+      response = kept != null ? kept : inspectIfExists(id);
+    } catch (RuntimeException e) {
+      // The engine is unreachable: the reopened event stream triggers another check.
+      log.debug("Checking the exit of {} failed", id, e);
+      return;
+    }
+    if (response == null) {
       DieEvent die = dieEvents.get(id);
       if (die != null && die.exitCode() != null) {
         complete(id, new ExitResult(die.exitCode(), events.oomSeen(id), null, die.at()));
       } else {
         fail(id, new ContainerNotFoundException(id));
       }
-      return;
-    } catch (RuntimeException e) {
-      // The engine is unreachable: the reopened event stream triggers another check.
-      log.debug("Checking the exit of {} failed", id, e);
       return;
     }
     if (!DockerStatuses.exited(response)) {
@@ -591,6 +636,16 @@ public final class DockerContainerRuntime implements ContainerRuntime {
               seen -> complete(id, DockerStatuses.exitResult(response, seen, clock.instant())));
     } else {
       complete(id, DockerStatuses.exitResult(response, oomSeen, clock.instant()));
+    }
+  }
+
+  /** The container may have changed: forget what was kept about it. */
+  private void changed(String containerId) {
+    if (FULL_ID.matcher(containerId).matches()) {
+      inspections.changed(containerId);
+    } else {
+      // A name or short id: which kept answer it names is unknown.
+      inspections.clear();
     }
   }
 
@@ -710,24 +765,29 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   private final class ExitListener implements DockerEvents.Listener {
     @Override
+    public void changed(String containerId, String action) {
+      inspections.event(containerId, action);
+    }
+
+    @Override
     public void died(String containerId, @Nullable Integer exitCode, Instant at) {
       if (exits.containsKey(containerId)) {
         dieEvents.put(containerId, new DieEvent(exitCode, at));
-        executor.execute(() -> checkExit(containerId));
+        executor.execute(() -> checkExit(containerId, false));
       }
     }
 
     @Override
     public void destroyed(String containerId) {
       if (exits.containsKey(containerId)) {
-        executor.execute(() -> checkExit(containerId));
+        executor.execute(() -> checkExit(containerId, false));
       }
     }
 
     @Override
     public void resubscribed() {
       for (String id : exits.keySet()) {
-        executor.execute(() -> checkExit(id));
+        executor.execute(() -> checkExit(id, false));
       }
     }
   }

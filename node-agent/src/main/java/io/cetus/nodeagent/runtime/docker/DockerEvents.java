@@ -22,14 +22,19 @@ import com.github.dockerjava.api.model.EventType;
 
 /**
  * Follows the engine's container events that matter to the runtime: {@code die} (a container
- * exited), {@code oom} (the kernel OOM-killed a process in it) and {@code destroy}. One stream
- * serves every container, however many are awaited. If the stream breaks, it is reopened from the
- * last event seen, with back-off, and the listener is told so it can re-check what it waits for.
+ * exited), {@code oom} (the kernel OOM-killed a process in it), {@code destroy} and {@code start}.
+ * One stream serves every container, however many are awaited. If the stream breaks, it is reopened
+ * from the last event seen, with back-off, and the listener is told so it can re-check what it
+ * waits for. {@link #epoch} tells whether the stream is open, and which opening it is, for what is
+ * kept only while every event is seen ({@link InspectCache}).
  */
 final class DockerEvents implements AutoCloseable {
 
   /** Called on the event stream's thread; must not block. */
   interface Listener {
+    /** Any of the events, before the more specific call and before any waiter is told. */
+    void changed(String containerId, String action);
+
     void died(String containerId, @Nullable Integer exitCode, Instant at);
 
     void destroyed(String containerId);
@@ -60,6 +65,10 @@ final class DockerEvents implements AutoCloseable {
   private @Nullable EventCallback current;
   private @Nullable String resumeFrom;
   private Duration backoff = Duration.ofSeconds(1);
+  private long openings;
+
+  /** The number of the current opening while the stream is open; -1 otherwise. */
+  private volatile long epoch = -1;
 
   DockerEvents(DockerClient client, Clock clock, Duration openTimeout, Listener listener) {
     this.client = client;
@@ -82,6 +91,14 @@ final class DockerEvents implements AutoCloseable {
       open();
       state = State.OPEN;
     }
+  }
+
+  /**
+   * A new number each time the stream opens, while it is open; negative while it is not (never
+   * opened, broken and being reopened, or closed), when events may go unseen.
+   */
+  long epoch() {
+    return epoch;
   }
 
   /** Whether an {@code oom} event was seen for this container. */
@@ -110,6 +127,7 @@ final class DockerEvents implements AutoCloseable {
     EventCallback callback;
     synchronized (lock) {
       state = State.CLOSED;
+      epoch = -1;
       callback = current;
       current = null;
     }
@@ -125,7 +143,7 @@ final class DockerEvents implements AutoCloseable {
         client
             .eventsCmd()
             .withEventTypeFilter(EventType.CONTAINER)
-            .withEventFilter("die", "oom", "destroy");
+            .withEventFilter("die", "oom", "destroy", "start");
     if (resumeFrom != null) {
       command.withSince(resumeFrom);
     }
@@ -147,6 +165,7 @@ final class DockerEvents implements AutoCloseable {
       resumeFrom = sinceValue(clock.instant().minusSeconds(1));
     }
     current = callback;
+    epoch = ++openings;
     callback.done().whenComplete((ignored, error) -> ended(callback, error));
   }
 
@@ -156,6 +175,7 @@ final class DockerEvents implements AutoCloseable {
         return;
       }
       state = State.REOPENING;
+      epoch = -1;
       current = null;
       log.warn(
           "Docker event stream ended ({}); reopening in {}",
@@ -210,6 +230,7 @@ final class DockerEvents implements AutoCloseable {
     synchronized (lock) {
       resumeFrom = sinceValue(at);
     }
+    listener.changed(id, action);
     switch (action) {
       case "oom" -> {
         Instant now = clock.instant();

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.cetus.nodeagent.runtime.ContainerHandle;
+import io.cetus.nodeagent.runtime.ContainerNotFoundException;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
 import io.cetus.nodeagent.runtime.ContainerRuntimeContract;
 import io.cetus.nodeagent.runtime.ContainerSpec;
+import io.cetus.nodeagent.runtime.ContainerState;
 import io.cetus.nodeagent.runtime.ContainerStatus;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExitResult;
@@ -181,6 +183,44 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     ExitResult exit = result(runtime.awaitExit(handle.containerId()));
     assertThat(exit.exitCode()).isEqualTo(137);
     assertThat(exit.oomKilled()).isFalse();
+  }
+
+  @Test
+  void changesMadeBehindTheRuntimesBackShowInInspectAndList() {
+    ContainerHandle handle = runtime.start(spec("behind", SLEEP).build());
+    String id = handle.containerId();
+    // Answered from what the start's inspect kept, from now on.
+    assertThat(runtime.inspect(id).running()).isTrue();
+
+    try (var docker =
+        DockerContainerRuntime.dockerClient(PROPERTIES, PROPERTIES.requestTimeout())) {
+      docker.killContainerCmd(id).exec();
+      await().atMost(DEADLINE).until(() -> runtime.inspect(id).state() == ContainerState.EXITED);
+      assertThat(runtime.list(Map.of(RUN_LABEL, runId)))
+          .singleElement()
+          .satisfies(listed -> assertThat(listed.state()).isEqualTo(ContainerState.EXITED));
+
+      docker.startContainerCmd(id).exec();
+      await().atMost(DEADLINE).until(() -> runtime.inspect(id).running());
+      assertThat(runtime.list(Map.of(RUN_LABEL, runId)))
+          .singleElement()
+          .satisfies(listed -> assertThat(listed.running()).isTrue());
+
+      docker.removeContainerCmd(id).withForce(true).exec();
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> {
+                try {
+                  runtime.inspect(id);
+                  return false;
+                } catch (ContainerNotFoundException e) {
+                  return true;
+                }
+              });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
