@@ -89,6 +89,21 @@ final class PodContainers {
     return byName;
   }
 
+  /**
+   * Adds a container the agent has just started to {@code byName} (from {@link #byName}), in its
+   * place among the instances of its name; one already there (by id) is replaced.
+   */
+  static void add(Map<String, List<ContainerStatus>> byName, ContainerStatus container) {
+    String name = container.labels().get(CONTAINER);
+    if (name == null) {
+      return;
+    }
+    List<ContainerStatus> instances = byName.computeIfAbsent(name, n -> new ArrayList<>());
+    instances.removeIf(instance -> instance.id().equals(container.id()));
+    instances.add(container);
+    instances.sort(Comparator.comparingInt(PodContainers::restartCount));
+  }
+
   static @Nullable ContainerStatus latest(@Nullable List<ContainerStatus> instances) {
     return instances == null || instances.isEmpty() ? null : instances.getLast();
   }

@@ -53,6 +53,10 @@ import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
  * Level-based: every call reads the pod's containers back from the runtime by their labels, so a
  * call after an agent restart adopts what runs instead of starting it again. Container exits and
  * probe results call {@link #onChange} so the pod is reconciled again at once.
+ *
+ * <p>Engine round trips are what a pod's startup waits for, so a call lists the pod's containers
+ * once and carries on with what it starts itself (the sandbox and the containers after it, in the
+ * same call) rather than listing again; the pods' network is looked up once, not per sandbox.
  */
 public final class PodReconciler implements Reconciler {
 
@@ -74,6 +78,9 @@ public final class PodReconciler implements Reconciler {
   private final Clock clock;
   private final Set<String> watchedExits = ConcurrentHashMap.newKeySet();
   private volatile Consumer<Request> onChange = request -> {};
+
+  /** Whether the pods' network is known to exist; forgotten when a sandbox fails to start. */
+  private volatile boolean networkReady;
 
   PodReconciler(
       AgentSettings settings,
@@ -131,6 +138,7 @@ public final class PodReconciler implements Reconciler {
 
     ContainerStatus sandbox = PodContainers.latest(byName.get(PodContainers.SANDBOX));
     if (!terminal && (sandbox == null || !sandbox.running())) {
+      boolean replacing = sandbox != null;
       try {
         sandbox = startSandbox(pod, sandbox, byName);
       } catch (ContainerRuntimeException e) {
@@ -146,17 +154,22 @@ public final class PodReconciler implements Reconciler {
         wake.at(now.plus(CONFIG_RETRY));
         sandbox = null;
       }
-      byName = PodContainers.byName(containersOf(uid));
+      if (replacing) {
+        // The old sandbox and the pod's running containers were removed.
+        byName = PodContainers.byName(containersOf(uid));
+      } else if (sandbox != null) {
+        PodContainers.add(byName, sandbox);
+      }
     }
     String podIp = sandbox == null ? null : sandbox.ipAddress();
 
     if (!terminal && sandbox != null && sandbox.running()) {
+      // What these start is added to byName: the status below needs no second list.
       boolean initialized =
           runInitContainers(request, pod, byName, sandbox.id(), podIp, waiting, wake);
       if (initialized) {
         runAppContainers(request, pod, byName, sandbox.id(), podIp, waiting, wake);
       }
-      byName = PodContainers.byName(containersOf(uid));
     }
     watchExits(request, byName);
     probes.sync(pod, podIp, running(pod, byName));
@@ -188,7 +201,6 @@ public final class PodReconciler implements Reconciler {
       events.normal(
           pod, "SandboxChanged", "Pod sandbox changed, it will be killed and re-created.");
     }
-    runtime.ensureNetwork(settings.network(), Map.of("io.cetus.network", settings.network()));
     ContainerSpec spec =
         ContainerSpecs.sandbox(
             settings.nodeName(),
@@ -197,8 +209,32 @@ public final class PodReconciler implements Reconciler {
             settings.network(),
             settings.publishAddress(),
             attempt);
-    ContainerHandle handle = runtime.start(spec);
+    boolean networkTrusted = networkReady;
+    ContainerHandle handle;
+    try {
+      handle = startOnNetwork(spec);
+    } catch (ContainerRuntimeException e) {
+      if (e instanceof RuntimeUnavailableException || !networkTrusted) {
+        throw e;
+      }
+      // The network was taken on trust and may be gone since: make sure of it and try again.
+      handle = startOnNetwork(spec);
+    }
     return runtime.inspect(handle.containerId());
+  }
+
+  /** Starts a sandbox, having made sure of the pods' network unless it is known to exist. */
+  private ContainerHandle startOnNetwork(ContainerSpec spec) {
+    if (!networkReady) {
+      runtime.ensureNetwork(settings.network(), Map.of("io.cetus.network", settings.network()));
+      networkReady = true;
+    }
+    try {
+      return runtime.start(spec);
+    } catch (ContainerRuntimeException e) {
+      networkReady = false;
+      throw e;
+    }
   }
 
   /** Runs init containers in order; true once every one has exited 0. */
@@ -214,7 +250,7 @@ public final class PodReconciler implements Reconciler {
     for (Container init : pod.spec().initContainers()) {
       ContainerStatus latest = PodContainers.latest(byName.get(init.name()));
       if (latest == null) {
-        start(request, pod, init, 0, sandboxId, podIp, waiting, wake, true);
+        start(request, pod, byName, init, 0, sandboxId, podIp, waiting, wake, true);
         return false;
       }
       if (latest.state() != ContainerState.EXITED) {
@@ -224,7 +260,8 @@ public final class PodReconciler implements Reconciler {
         continue;
       }
       if (!PodSpec.RESTART_NEVER.equals(policy)) {
-        restartAfterBackoff(request, pod, init, latest, sandboxId, podIp, waiting, wake, true);
+        restartAfterBackoff(
+            request, pod, byName, init, latest, sandboxId, podIp, waiting, wake, true);
       }
       return false;
     }
@@ -243,14 +280,14 @@ public final class PodReconciler implements Reconciler {
     for (Container container : pod.spec().containers()) {
       ContainerStatus latest = PodContainers.latest(byName.get(container.name()));
       if (latest == null) {
-        start(request, pod, container, 0, sandboxId, podIp, waiting, wake, false);
+        start(request, pod, byName, container, 0, sandboxId, podIp, waiting, wake, false);
       } else if (latest.state() == ContainerState.EXITED) {
         boolean restart =
             PodSpec.RESTART_ALWAYS.equals(policy)
                 || PodSpec.RESTART_ON_FAILURE.equals(policy) && !PodStatuses.succeeded(latest);
         if (restart) {
           restartAfterBackoff(
-              request, pod, container, latest, sandboxId, podIp, waiting, wake, false);
+              request, pod, byName, container, latest, sandboxId, podIp, waiting, wake, false);
         }
       }
     }
@@ -259,6 +296,7 @@ public final class PodReconciler implements Reconciler {
   private void restartAfterBackoff(
       Request request,
       Pod pod,
+      Map<String, List<ContainerStatus>> byName,
       Container container,
       ContainerStatus latest,
       String sandboxId,
@@ -294,12 +332,15 @@ public final class PodReconciler implements Reconciler {
       wake.at(restartAt);
       return;
     }
-    start(request, pod, container, restartsSoFar + 1, sandboxId, podIp, waiting, wake, init);
+    start(
+        request, pod, byName, container, restartsSoFar + 1, sandboxId, podIp, waiting, wake, init);
   }
 
+  /** Starts a container of the pod and adds it to {@code byName}. */
   private void start(
       Request request,
       Pod pod,
+      Map<String, List<ContainerStatus>> byName,
       Container container,
       int restartCount,
       String sandboxId,
@@ -338,6 +379,11 @@ public final class PodReconciler implements Reconciler {
       events.normal(pod, fieldPath, "Created", "Created container " + container.name());
       events.normal(pod, fieldPath, "Started", "Started container " + container.name());
       watchExit(request, handle.containerId());
+      try {
+        PodContainers.add(byName, runtime.inspect(handle.containerId()));
+      } catch (ContainerNotFoundException e) {
+        // Removed already: the next reconcile finds it gone.
+      }
     } catch (ContainerConfigException e) {
       waiting.put(container.name(), new Waiting(Waiting.CONFIG_ERROR, e.getMessage()));
       events.warning(pod, fieldPath, "Failed", "Error: " + e.getMessage());

@@ -29,6 +29,7 @@ import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.nodeagent.probe.ProbeManager;
+import io.cetus.nodeagent.runtime.ContainerRuntime;
 import io.cetus.nodeagent.runtime.ExecResult;
 import io.cetus.nodeagent.runtime.NetworkMode;
 import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
@@ -52,16 +53,20 @@ class PodReconcilerTest {
   private final ManualProbeScheduler probeTicks = new ManualProbeScheduler();
 
   private PodReconciler newReconciler() {
+    return newReconciler(runtime);
+  }
+
+  private PodReconciler newReconciler(ContainerRuntime engine) {
     EnvResolver env = new EnvResolver(api.forType(ConfigMap.class), api.forType(Secret.class));
     return new PodReconciler(
         new AgentSettings(NODE, "192.0.2.10", "cetus", "cetus/pause:1"),
         new LiveLister<>(podClient),
         podClient,
-        runtime,
+        engine,
         env,
         new PodVolumes(stateDir, env),
         new EventRecorder(api.forType(Event.class), clock, "kubelet", NODE),
-        new ProbeManager(runtime, probeTicks, ProbeManager.IGNORE),
+        new ProbeManager(engine, probeTicks, ProbeManager.IGNORE),
         clock);
   }
 
@@ -123,6 +128,58 @@ class PodReconcilerTest {
     reconcile(pod);
 
     assertThat(live(pod).metadata().resourceVersion()).isEqualTo(version);
+  }
+
+  @Test
+  void aStartListsThePodsContainersOnceAndAResyncOnlyListsThem() {
+    RuntimeCalls calls = new RuntimeCalls();
+    reconciler = newReconciler(calls.wrap(runtime));
+    Pod pod = create(simplePod("Always"));
+
+    reconcile(pod);
+    assertThat(live(pod).status().phase()).isEqualTo("Running");
+    assertThat(calls.of("list")).as("lists in %s", calls.byMethod()).isEqualTo(1);
+    assertThat(calls.of("start")).isEqualTo(2);
+    assertThat(calls.of("ensureNetwork")).isEqualTo(1);
+
+    calls.reset();
+    Pod second =
+        create(
+            """
+            metadata: {name: second}
+            spec:
+              nodeName: node-1
+              containers: [{name: app, image: "app:1"}]
+            """);
+    reconcile(second);
+    assertThat(live(second).status().phase()).isEqualTo("Running");
+    assertThat(calls.of("list")).isEqualTo(1);
+    assertThat(calls.of("ensureNetwork")).as("the network is known after the first pod").isZero();
+
+    calls.reset();
+    reconcile(pod);
+    assertThat(calls.byMethod().keySet())
+        .as("a resync of a running pod: %s", calls.byMethod())
+        .containsOnly("list", "name");
+    assertThat(calls.of("list")).isEqualTo(1);
+  }
+
+  @Test
+  void aNetworkRemovedBehindTheAgentsBackIsMadeAgainForTheNextSandbox() {
+    Pod first = create(simplePod("Always"));
+    reconcile(first);
+    podClient.delete(NS, "web", DeleteOptions.DEFAULT.withGracePeriodSeconds(0L));
+    reconcile(first);
+    assertThat(containerNames(first)).isEmpty();
+    runtime.removeNetwork("cetus");
+
+    Pod second = create(simplePod("Always"));
+    reconcile(second);
+
+    assertThat(live(second).status().phase()).isEqualTo("Running");
+    assertThat(runtime.process(containerId(second, "POD")).spec().network())
+        .isEqualTo(NetworkMode.named("cetus"));
+    assertThat(eventReasons()).doesNotContain("FailedCreatePodSandBox");
   }
 
   @Test
