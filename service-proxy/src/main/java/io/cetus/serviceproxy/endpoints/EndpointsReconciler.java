@@ -102,8 +102,7 @@ final class EndpointsReconciler implements Reconciler {
   public Result reconcile(Request request) {
     Optional<Service> cached = services.get(request.namespace(), request.name());
     if (cached.isEmpty()) {
-      deleteEndpoints(request);
-      return Result.DONE;
+      return deleteEndpoints(request);
     }
     Service service = cached.get();
     if (!ServiceSelectors.isManaged(service)) {
@@ -173,10 +172,11 @@ final class EndpointsReconciler implements Reconciler {
   }
 
   /**
-   * The service is gone: so go its Endpoints. The cached object's uid is a precondition, so a new
-   * object of that name written meanwhile stays.
+   * The service is gone: so go its Endpoints. The cached object's uid is a precondition: if another
+   * object of that name was written meanwhile, the request is looked at again once the cache shows
+   * it (its service may be back by then).
    */
-  private void deleteEndpoints(Request request) {
+  private Result deleteEndpoints(Request request) {
     written.forget(request);
     Optional<Endpoints> cached = endpoints.get(request.namespace(), request.name());
     DeleteOptions options =
@@ -187,10 +187,14 @@ final class EndpointsReconciler implements Reconciler {
       endpointsClient.delete(request.namespace(), request.name(), options);
       log.debug("Endpoints {} deleted with their service", request);
     } catch (ApiException e) {
-      if (!ApiErrors.isNotFound(e) && !ApiErrors.isConflict(e)) {
+      if (ApiErrors.isConflict(e)) {
+        return Result.requeueIn(RACE_RETRY);
+      }
+      if (!ApiErrors.isNotFound(e)) {
         throw e;
       }
     }
+    return Result.DONE;
   }
 
   private static Endpoints desired(

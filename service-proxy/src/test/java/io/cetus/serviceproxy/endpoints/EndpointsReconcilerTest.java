@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,10 @@ import io.cetus.api.errors.Reason;
 import io.cetus.api.json.Json;
 import io.cetus.api.meta.IntOrString;
 import io.cetus.api.meta.ObjectMeta;
+import io.cetus.api.selector.Selector;
+import io.cetus.client.informer.Lister;
+import io.cetus.controller.event.EventRecorder;
+import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 
 import static io.cetus.serviceproxy.endpoints.Fixtures.NAMESPACE;
@@ -231,6 +237,45 @@ class EndpointsReconcilerTest {
   }
 
   @Test
+  void endpointsReplacedBehindTheCacheOfAGoneServiceAreLookedAtAgain() throws Exception {
+    Endpoints stored =
+        harness.endpoints.create(
+            new Endpoints(null, null, ObjectMeta.named(NAMESPACE, "web"), List.of()));
+    ObjectMeta m = stored.metadata();
+    Endpoints earlier =
+        stored.withMetadata(
+            new ObjectMeta(
+                m.name(),
+                null,
+                m.namespace(),
+                "uid-of-an-earlier-one",
+                "1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    harness.awaitCachesCaughtUp();
+    EndpointsReconciler staleCache =
+        new EndpointsReconciler(
+            harness.serviceCache.lister(),
+            harness.podCache.lister(),
+            listerOf(earlier),
+            harness.endpointWrites,
+            new EventRecorder(harness.events, harness.clock, EndpointsController.COMPONENT));
+
+    assertThat(staleCache.reconcile(new Request(NAMESPACE, "web")))
+        .isEqualTo(Result.requeueIn(EndpointsReconciler.RACE_RETRY));
+    assertThat(harness.endpoints.get(NAMESPACE, "web")).isPresent();
+
+    assertThat(harness.reconcile("web")).isEqualTo(Result.DONE); // the cache shows the new one
+    assertThat(harness.endpoints.get(NAMESPACE, "web")).isEmpty();
+  }
+
+  @Test
   void anUnchangedStateWritesNothing() throws Exception {
     harness.services.create(service("web", WEB, port(80, 8080)));
     Pod a = harness.run(pod("a", WEB), running("10.0.0.1", true, now));
@@ -375,6 +420,30 @@ class EndpointsReconcilerTest {
             });
     assertThat(harness.reconcile("web")).isEqualTo(Result.DONE);
     assertThat(harness.endpoints.get(NAMESPACE, "web")).isPresent();
+  }
+
+  private static Lister<Endpoints> listerOf(Endpoints only) {
+    return new Lister<>() {
+      @Override
+      public Optional<Endpoints> get(@Nullable String namespace, String name) {
+        return Optional.of(only).filter(e -> name.equals(e.metadata().name()));
+      }
+
+      @Override
+      public List<Endpoints> list(@Nullable String namespace) {
+        return List.of(only);
+      }
+
+      @Override
+      public List<Endpoints> list(@Nullable String namespace, Selector selector) {
+        return List.of(only);
+      }
+
+      @Override
+      public List<Endpoints> list() {
+        return List.of(only);
+      }
+    };
   }
 
   private static Pod withHostname(Pod pod, String hostname, String subdomain) {
