@@ -59,6 +59,7 @@ final class DemoServer implements AutoCloseable {
         new InfoEndpoints(settings, clock).registerOn(router);
         new ProbeEndpoints(log).registerOn(router);
         new MemoryEndpoints(new MemoryHog(leakTicker)).registerOn(router);
+        new BulkEndpoint().registerOn(router);
         new ExitEndpoint(exit).registerOn(router);
         endpoints = HttpServer.create(new InetSocketAddress(settings.port()), 0);
         endpoints.createContext("/", router).getFilters().add(new RequestLog("", log, clock));

@@ -56,7 +56,7 @@ final class InfoEndpoints {
             + format(Duration.between(started, clock.instant()))
             + "\nendpoints: /health /healthy /ready /switch/healthy?on= /switch/ready?on= /env"
             + " /hostname /echo?msg= /memory /memory/allocate?mb= /memory/leak?mbPerSecond="
-            + " /memory/free /delay?ms= /exit?code=\n");
+            + " /memory/free /delay?ms= /bytes?mb= /exit?code=\n");
   }
 
   private void hostname(HttpExchange exchange) throws IOException {

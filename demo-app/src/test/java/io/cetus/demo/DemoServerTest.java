@@ -121,6 +121,18 @@ class DemoServerTest {
   }
 
   @Test
+  void bytesSendsTheRequestedMebibytesAndRejectsAnAmountOutOfRange() {
+    HttpResponse<String> two = Http.get(port, "/bytes?mb=2");
+
+    assertThat(two.statusCode()).isEqualTo(200);
+    assertThat(two.body())
+        .hasSize(2 * 1024 * 1024)
+        .matches(body -> body.chars().allMatch(c -> c == 0));
+    assertThat(Http.get(port, "/bytes?mb=0").body()).isEmpty();
+    assertThat(Http.get(port, "/bytes?mb=-1").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void delayAnswersAfterTheRequestedTimeAndRejectsANegativeOne() {
     assertThat(Http.get(port, "/delay?ms=20").body()).isEqualTo("waited 20ms\n");
 
