@@ -74,7 +74,15 @@ class EndpointsIT {
     namespace = "ep-" + UUID.randomUUID().toString().substring(0, 8);
     api.forType(Namespace.class)
         .create(new Namespace(null, null, ObjectMeta.named(null, namespace), null, null));
-    proxy = ControllerServiceProcess.start("service-proxy", store.baseUrl(), redis.uri());
+    // the endpoints controller alone: the proxy and the DNS would hold addresses on the machine's
+    // pods' network, which a running platform may be using
+    proxy =
+        ControllerServiceProcess.start(
+            "service-proxy",
+            store.baseUrl(),
+            redis.uri(),
+            "--platform.service-proxy.proxy.hold-cluster-ips=false",
+            "--platform.service-proxy.dns.enabled=false");
   }
 
   @AfterAll
