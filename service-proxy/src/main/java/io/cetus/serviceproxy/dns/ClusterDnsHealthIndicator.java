@@ -6,8 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code clusterDns}: UP while the cluster DNS serves, DOWN with the reason while it cannot take
- * its address or bind (it keeps trying). Details name the address and the upstream servers.
+ * {@code clusterDns}: UP while the cluster DNS serves; DOWN with the reason while it cannot take
+ * its address or bind (it keeps trying). While no interface is on the pods' subnet it is UP with
+ * {@code serving: false} and what it waits for: the node agent creates the pods' network with the
+ * first pod, and no pod can need the DNS before. Details name the address and the upstream servers.
  */
 final class ClusterDnsHealthIndicator implements HealthIndicator {
 
@@ -20,13 +22,16 @@ final class ClusterDnsHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     ClusterDnsServer.Status status = server.status();
-    Health.Builder health = status.serving() ? Health.up() : Health.down();
+    Health.Builder health = status.serving() || status.waiting() ? Health.up() : Health.down();
     health
+        .withDetail("serving", status.serving())
         .withDetail("address", status.address().getAddress().getHostAddress())
         .withDetail("port", status.address().getPort())
         .withDetail(
             "upstream", status.upstream().stream().map(ClusterDnsHealthIndicator::format).toList());
-    if (status.problem() != null) {
+    if (status.waiting()) {
+      health.withDetail("waitingFor", status.problem());
+    } else if (status.problem() != null) {
       health.withDetail("error", status.problem());
     }
     return health.build();

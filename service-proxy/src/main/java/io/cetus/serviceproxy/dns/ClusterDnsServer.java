@@ -38,8 +38,9 @@ import io.netty.util.NetUtil;
  *
  * <pre>
  *   start ──► take the address, bind UDP then TCP ──ok──► serving
- *                ▲                  │ failed (no pods' interface yet, port taken, no permission)
- *                └── after bindRetry┘   health DOWN with the reason meanwhile
+ *                ▲                  │ no interface on the pods' subnet yet: health UP, waiting
+ *                │                  │ failed otherwise (port taken, no permission, …): DOWN
+ *                └── after bindRetry┘   with the reason
  *   stop ──► channels closed, event loop shut down (the address stays: it is harmless and the
  *            next start takes it again)
  * </pre>
@@ -50,9 +51,15 @@ public final class ClusterDnsServer implements SmartLifecycle {
   private static final int TCP_IDLE_SECONDS = 30;
   private static final int FREE_PORT_ATTEMPTS = 5;
 
-  /** Whether it serves, where, and if not, why. */
+  /**
+   * Whether it serves, where, and if not, why.
+   *
+   * @param waiting it does not serve because the pods' network does not exist yet: not a failure
+   * @param problem why it does not serve; {@code null} while it serves
+   */
   public record Status(
       boolean serving,
+      boolean waiting,
       InetSocketAddress address,
       List<InetSocketAddress> upstream,
       @Nullable String problem) {}
@@ -85,6 +92,7 @@ public final class ClusterDnsServer implements SmartLifecycle {
     this.transport = transport;
     this.status =
         new Status(
+            false,
             false,
             new InetSocketAddress(address.address(), port),
             upstream.servers(),
@@ -171,10 +179,16 @@ public final class ClusterDnsServer implements SmartLifecycle {
         return; // stopped meanwhile
       }
       String problem = Objects.requireNonNullElse(e.getMessage(), e.toString());
+      boolean waiting = e instanceof DnsAddress.NoPodsNetworkException;
       if (!problem.equals(status.problem())) {
-        log.warn("Cluster DNS cannot serve yet, retrying every {}: {}", bindRetry, problem);
+        if (waiting) {
+          log.info(
+              "Cluster DNS waits for the pods' network, looking every {}: {}", bindRetry, problem);
+        } else {
+          log.warn("Cluster DNS cannot serve yet, retrying every {}: {}", bindRetry, problem);
+        }
       }
-      status = new Status(false, status.address(), upstream.servers(), problem);
+      status = new Status(false, waiting, status.address(), upstream.servers(), problem);
       synchronized (this) {
         if (running && binder != null) {
           binder.schedule(this::bindOrRetry, bindRetry.toMillis(), TimeUnit.MILLISECONDS);
@@ -245,7 +259,11 @@ public final class ClusterDnsServer implements SmartLifecycle {
         }
         status =
             new Status(
-                true, new InetSocketAddress(address.address(), bound), upstream.servers(), null);
+                true,
+                false,
+                new InetSocketAddress(address.address(), bound),
+                upstream.servers(),
+                null);
         return;
       } catch (Exception e) {
         datagram.close().sync();
@@ -291,7 +309,7 @@ public final class ClusterDnsServer implements SmartLifecycle {
     if (loops != null) {
       loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
-    status = new Status(false, status.address(), upstream.servers(), "stopped");
+    status = new Status(false, false, status.address(), upstream.servers(), "stopped");
   }
 
   @Override

@@ -54,6 +54,7 @@ final class DnsAddress {
    * Does nothing if the address is a loopback or wildcard address or local already; otherwise adds
    * it to the pods' interface ("exists" counts as success).
    *
+   * @throws NoPodsNetworkException if no interface is on the pods' subnet yet
    * @throws IOException saying why the address could not be made local
    */
   void ensureLocal() throws IOException, InterruptedException {
@@ -69,7 +70,7 @@ final class DnsAddress {
         interfaceIn(podSubnet)
             .orElseThrow(
                 () ->
-                    new IOException(
+                    new NoPodsNetworkException(
                         "no interface has an IPv4 address in the pods' subnet " + podSubnet));
     List<String> add =
         List.of(
@@ -125,5 +126,15 @@ final class DnsAddress {
       throw new IOException(String.join(" ", command) + " did not finish");
     }
     return new Command.Result(process.exitValue(), output);
+  }
+
+  /**
+   * No interface is on the pods' subnet yet: the node agent creates the pods' network when it first
+   * needs it, so until then no pod could reach the address anyway.
+   */
+  static final class NoPodsNetworkException extends IOException {
+    NoPodsNetworkException(String message) {
+      super(message);
+    }
   }
 }

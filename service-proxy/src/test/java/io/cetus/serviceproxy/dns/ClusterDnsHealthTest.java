@@ -18,7 +18,10 @@ import io.cetus.testsupport.client.FakeApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the health indicator says while the server cannot take its address, and once it serves. */
+/**
+ * What the health indicator says while the server cannot take its address, while the pods' network
+ * does not exist yet, and once it serves.
+ */
 class ClusterDnsHealthTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -60,9 +63,34 @@ class ClusterDnsHealthTest {
     Health health = new ClusterDnsHealthIndicator(server).health();
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails())
+        .containsEntry("serving", false)
         .containsEntry("address", "198.51.100.10")
         .hasEntrySatisfying(
             "error", error -> assertThat(error.toString()).contains("Operation not permitted"));
+  }
+
+  @Test
+  void isUpButNotServingWhileThePodsNetworkDoesNotExist() throws Exception {
+    DnsAddress address =
+        new DnsAddress(
+            InetAddress.getByName("198.51.100.10"),
+            "203.0.113.0/24",
+            command -> {
+              throw new AssertionError("no interface to add the address to");
+            });
+    server =
+        new ClusterDnsServer(
+            address, 0, zone, upstream, Duration.ofMillis(20), NettyTransport.best());
+    server.start();
+
+    await().atMost(DEADLINE).until(() -> server.status().waiting());
+    Health health = new ClusterDnsHealthIndicator(server).health();
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails())
+        .containsEntry("serving", false)
+        .containsEntry(
+            "waitingFor", "no interface has an IPv4 address in the pods' subnet 203.0.113.0/24")
+        .doesNotContainKey("error");
   }
 
   @Test
@@ -86,6 +114,7 @@ class ClusterDnsHealthTest {
     Health health = new ClusterDnsHealthIndicator(server).health();
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails())
+        .containsEntry("serving", true)
         .containsEntry("address", "127.0.0.1")
         .containsEntry("port", server.status().address().getPort())
         .containsEntry("upstream", List.of())
