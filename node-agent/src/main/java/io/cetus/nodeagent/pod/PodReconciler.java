@@ -188,7 +188,7 @@ public final class PodReconciler implements Reconciler {
       events.normal(
           pod, "SandboxChanged", "Pod sandbox changed, it will be killed and re-created.");
     }
-    runtime.ensureNetwork(settings.network(), Map.of("io.cetus.network", settings.network()));
+    runtime.ensureNetwork(settings.cluster().network(settings.network()));
     ContainerSpec spec =
         ContainerSpecs.sandbox(
             settings.nodeName(),
@@ -196,7 +196,8 @@ public final class PodReconciler implements Reconciler {
             settings.sandboxImage(),
             settings.network(),
             settings.publishAddress(),
-            attempt);
+            attempt,
+            PodDns.config(pod, settings.cluster()));
     ContainerHandle handle = runtime.start(spec);
     return runtime.inspect(handle.containerId());
   }
