@@ -246,6 +246,32 @@ class ServicesE2E {
               "http://" + host + "/hostname");
       assertThat(answer.strip()).as("answer through %s", host).isIn(pods);
     }
+    // an ExternalName Service is a DNS alias: here of the backend's own name
+    kubectl.ok(
+        "create",
+        "service",
+        "externalname",
+        "backend-alias",
+        "--external-name=backend-app." + NAMESPACE + ".svc.cluster.local",
+        "-n",
+        NAMESPACE);
+    within(TRAFFIC, "the backend answering through its ExternalName alias")
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kubectl
+                            .ok(
+                                "exec",
+                                "client",
+                                "-n",
+                                NAMESPACE,
+                                "--",
+                                "wget",
+                                "-qO-",
+                                "http://backend-alias/hostname")
+                            .strip())
+                    .isIn(pods));
+
     String environment =
         kubectl.ok(
             "exec",
