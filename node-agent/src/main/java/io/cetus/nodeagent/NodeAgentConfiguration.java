@@ -19,6 +19,7 @@ import io.cetus.controller.Controller;
 import io.cetus.nodeagent.hollow.HollowMode;
 import io.cetus.nodeagent.node.NodeHeartbeat;
 import io.cetus.nodeagent.pod.AgentSettings;
+import io.cetus.nodeagent.pod.ClusterServices;
 import io.cetus.nodeagent.pod.ContainerLocator;
 import io.cetus.nodeagent.pod.OrphanCollector;
 import io.cetus.nodeagent.pod.PodAgent;
@@ -102,12 +103,19 @@ class NodeAgentConfiguration {
     return new ExecutorProbeScheduler();
   }
 
+  /** Every Service, for the containers' service environment variables; one per process. */
+  @Bean
+  ClusterServices clusterServices(ObjectClientFactory clients) {
+    return ClusterServices.watching(clients);
+  }
+
   @Bean
   @Conditional(HollowMode.Off.class)
   PodAgent podAgent(
       NodeAgentProperties properties,
       ObjectClientFactory clients,
       ContainerRuntime runtime,
+      ClusterServices services,
       ExecutorProbeScheduler probeScheduler,
       Clock clock,
       ControllerMetrics metrics) {
@@ -117,9 +125,11 @@ class NodeAgentConfiguration {
             properties.address(),
             properties.network(),
             properties.sandboxImage(),
-            properties.publishedAddress()),
+            properties.publishedAddress(),
+            properties.podNetwork().cluster()),
         clients,
         runtime,
+        services,
         properties.state(),
         probeScheduler,
         clock,

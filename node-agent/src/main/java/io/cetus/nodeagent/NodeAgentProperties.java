@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.cetus.nodeagent.pod.ClusterNetwork;
+
 /**
  * {@code platform.node-agent.*}.
  *
@@ -35,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishAddress the engine host's IP on which declared container ports are published; blank
  *     means {@code address}. An agent in a container sets it apart: its own address is not one of
  *     the engine host's, and Docker publishes ports on the host.
+ * @param podNetwork the addresses of the pods' network and the cluster DNS
  */
 @ConfigurationProperties("platform.node-agent")
 public record NodeAgentProperties(
@@ -49,7 +52,8 @@ public record NodeAgentProperties(
     @Nullable Path stateDir,
     @Nullable List<String> fakeImages,
     @DefaultValue Hollow hollow,
-    @Nullable String publishAddress) {
+    @Nullable String publishAddress,
+    @DefaultValue PodNetwork podNetwork) {
 
   /** The wildcard of {@code fake-images}: the fake runtime has every image. */
   public static final String EVERY_IMAGE = "*";
@@ -125,6 +129,43 @@ public record NodeAgentProperties(
     /** The name of the {@code index}-th node, from 1. */
     public String nodeName(int index) {
       return namePrefix + index;
+    }
+  }
+
+  /**
+   * {@code platform.node-agent.pod-network.*}: the layout of the pods' network, shared with the
+   * object store (cluster IPs) and the service proxy (which holds them and serves DNS).
+   *
+   * @param subnet the subnet the agent creates the pods' network with ({@code CETUS_POD_SUBNET});
+   *     blank lets the engine pick one
+   * @param ipRange the part of it the engine hands pod IPs from ({@code CETUS_POD_IP_RANGE}); the
+   *     rest holds cluster IPs and the DNS address
+   * @param clusterDns the nameserver of {@code ClusterFirst} pods ({@code CETUS_CLUSTER_DNS});
+   *     blank gives them the engine's resolver
+   * @param clusterDomain the cluster's DNS domain ({@code CETUS_CLUSTER_DOMAIN})
+   */
+  public record PodNetwork(
+      @DefaultValue(ClusterNetwork.DEFAULT_POD_SUBNET) String subnet,
+      @DefaultValue(ClusterNetwork.DEFAULT_POD_IP_RANGE) String ipRange,
+      @DefaultValue(ClusterNetwork.DEFAULT_CLUSTER_DNS) String clusterDns,
+      @DefaultValue(ClusterNetwork.DEFAULT_CLUSTER_DOMAIN) String clusterDomain) {
+
+    public PodNetwork {
+      try {
+        cluster(subnet, ipRange, clusterDns, clusterDomain);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("platform.node-agent.pod-network: " + e.getMessage(), e);
+      }
+    }
+
+    /** The layout the pod logic works with. */
+    public ClusterNetwork cluster() {
+      return cluster(subnet, ipRange, clusterDns, clusterDomain);
+    }
+
+    private static ClusterNetwork cluster(
+        String subnet, String ipRange, String clusterDns, String clusterDomain) {
+      return new ClusterNetwork(subnet, ipRange, clusterDns, clusterDomain);
     }
   }
 

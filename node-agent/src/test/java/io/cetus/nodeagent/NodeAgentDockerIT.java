@@ -26,9 +26,11 @@ import io.cetus.api.json.Json;
 import io.cetus.client.ObjectClient;
 import io.cetus.controller.ControllerManager;
 import io.cetus.nodeagent.pod.AgentSettings;
+import io.cetus.nodeagent.pod.ClusterNetwork;
 import io.cetus.nodeagent.pod.PodAgent;
 import io.cetus.nodeagent.pod.PodController;
 import io.cetus.nodeagent.probe.ExecutorProbeScheduler;
+import io.cetus.nodeagent.runtime.ContainerRuntimeContract;
 import io.cetus.nodeagent.runtime.ContainerRuntimeException;
 import io.cetus.nodeagent.runtime.ContainerSpec;
 import io.cetus.nodeagent.runtime.ImageNotPresentException;
@@ -58,6 +60,10 @@ class NodeAgentDockerIT {
   @TempDir Path stateDir;
 
   private final String node = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  /** A network of this test's own, on a subnet of its own, removed after it. */
+  private final String network = "cetus-" + node;
+
   private final FakeApiClient api = new FakeApiClient();
   private final ObjectClient<Pod> pods = api.forType(Pod.class);
   private DockerContainerRuntime runtime;
@@ -101,7 +107,14 @@ class NodeAgentDockerIT {
     probes = new ExecutorProbeScheduler();
     PodAgent agent =
         PodController.create(
-            new AgentSettings(node, "127.0.0.1", "cetus", "cetus/pause:1"),
+            new AgentSettings(node, "127.0.0.1", network, "cetus/pause:1")
+                .withCluster(
+                    // no cluster DNS runs here: pods keep Docker's resolver
+                    new ClusterNetwork(
+                        ContainerRuntimeContract.testSubnet().toString(),
+                        null,
+                        null,
+                        ClusterNetwork.DEFAULT_CLUSTER_DOMAIN)),
             api,
             runtime,
             stateDir,
@@ -122,6 +135,7 @@ class NodeAgentDockerIT {
     }
     if (runtime != null) {
       runtime.list(Map.of("io.cetus.node", node)).forEach(c -> runtime.destroy(c.id(), true));
+      runtime.removeNetwork(network);
       runtime.close();
     }
   }

@@ -37,6 +37,7 @@ import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.nodeagent.NodeAgentProperties;
 import io.cetus.nodeagent.node.NodeHeartbeat;
 import io.cetus.nodeagent.pod.AgentSettings;
+import io.cetus.nodeagent.pod.ClusterServices;
 import io.cetus.nodeagent.pod.PodController;
 import io.cetus.nodeagent.pod.PodReconciler;
 import io.cetus.nodeagent.probe.ProbeScheduler;
@@ -49,6 +50,8 @@ import io.cetus.nodeagent.runtime.fake.FakeContainerRuntime;
  *
  * <ul>
  *   <li>one informer of every bound pod ({@code spec.nodeName!=}), not one watch per node;
+ *   <li>one informer of every Service (the agent's {@link ClusterServices}), for the containers'
+ *       service environment variables;
  *   <li>one {@code pods} controller (queue and workers) whose {@link HollowPodDispatcher} hands
  *       each pod to its node's reconciler;
  *   <li>one small timer pool for the heartbeats, staggered evenly over the heartbeat interval so
@@ -79,6 +82,7 @@ public final class HollowNodes implements SmartLifecycle {
   HollowNodes(
       NodeAgentProperties properties,
       ObjectClientFactory clients,
+      ClusterServices services,
       ProbeScheduler probeScheduler,
       Clock clock,
       UnaryOperator<Reconciler> instrument) {
@@ -128,10 +132,16 @@ public final class HollowNodes implements SmartLifecycle {
       PodReconciler reconciler =
           PodController.reconciler(
               new AgentSettings(
-                  name, properties.address(), properties.network(), properties.sandboxImage()),
+                  name,
+                  properties.address(),
+                  properties.network(),
+                  properties.sandboxImage(),
+                  properties.address(),
+                  properties.podNetwork().cluster()),
               pods.lister(),
               clients,
               runtime,
+              services,
               stateDir,
               probeScheduler,
               clock);

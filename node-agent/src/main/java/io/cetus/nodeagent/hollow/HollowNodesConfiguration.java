@@ -10,6 +10,7 @@ import io.cetus.boot.ControllerMetrics;
 import io.cetus.client.ObjectClientFactory;
 import io.cetus.controller.Controller;
 import io.cetus.nodeagent.NodeAgentProperties;
+import io.cetus.nodeagent.pod.ClusterServices;
 import io.cetus.nodeagent.pod.ContainerLocator;
 import io.cetus.nodeagent.pod.PodAgent;
 import io.cetus.nodeagent.pod.PodController;
@@ -28,12 +29,14 @@ class HollowNodesConfiguration {
   HollowNodes hollowNodes(
       NodeAgentProperties properties,
       ObjectClientFactory clients,
+      ClusterServices services,
       ExecutorProbeScheduler probeScheduler,
       Clock clock,
       ControllerMetrics metrics) {
     return new HollowNodes(
         properties,
         clients,
+        services,
         probeScheduler,
         clock,
         reconciler -> metrics.timed(PodController.NAME, reconciler));

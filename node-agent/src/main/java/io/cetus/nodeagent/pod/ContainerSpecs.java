@@ -12,6 +12,7 @@ import io.cetus.api.core.ContainerPort;
 import io.cetus.api.core.Pod;
 import io.cetus.api.quantity.Quantity;
 import io.cetus.nodeagent.runtime.ContainerSpec;
+import io.cetus.nodeagent.runtime.DnsConfig;
 import io.cetus.nodeagent.runtime.ImagePullPolicy;
 import io.cetus.nodeagent.runtime.Mount;
 import io.cetus.nodeagent.runtime.NetworkMode;
@@ -24,17 +25,31 @@ final class ContainerSpecs {
 
   private ContainerSpecs() {}
 
-  /**
-   * The sandbox: owns the pod's network namespace on {@code network}, publishing every declared
-   * port of every container on the node's address (its {@code hostPort}, or one the engine picks).
-   */
+  /** {@link #sandbox(String, Pod, String, String, String, int, DnsConfig)} on engine DNS. */
   static ContainerSpec sandbox(
       String node, Pod pod, String image, String network, String address, int attempt) {
+    return sandbox(node, pod, image, network, address, attempt, null);
+  }
+
+  /**
+   * The sandbox: owns the pod's network namespace on {@code network}, publishing every declared
+   * port of every container on the node's address (its {@code hostPort}, or one the engine picks),
+   * with the pod's resolver settings ({@link PodDns}), which its containers share.
+   */
+  static ContainerSpec sandbox(
+      String node,
+      Pod pod,
+      String image,
+      String network,
+      String address,
+      int attempt,
+      @Nullable DnsConfig dns) {
     ContainerSpec.Builder builder =
         ContainerSpec.builder(PodContainers.name(pod, PodContainers.SANDBOX, attempt), image)
             .labels(PodContainers.labels(node, pod, PodContainers.SANDBOX, attempt))
             .network(NetworkMode.named(network))
-            .hostname(hostname(pod));
+            .hostname(hostname(pod))
+            .dns(dns);
     for (Container container : pod.spec().containers()) {
       for (ContainerPort port : container.ports()) {
         builder.port(

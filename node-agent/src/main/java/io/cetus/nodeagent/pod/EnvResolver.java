@@ -1,6 +1,7 @@
 package io.cetus.nodeagent.pod;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,26 +20,50 @@ import io.cetus.api.core.Secret;
 import io.cetus.client.ObjectClient;
 
 /**
- * A container's environment: {@code envFrom}, then {@code env} (later entries win), with values
- * from literals, {@code fieldRef}, {@code configMapKeyRef} and {@code secretKeyRef}. ConfigMaps and
- * Secrets are read from the API at the moment the container is created, as the kubelet does.
+ * A container's environment: the service variables ({@link ServiceEnvVars}), then {@code envFrom},
+ * then {@code env} (later entries win, so the container's own names override the services'), with
+ * values from literals, {@code fieldRef}, {@code configMapKeyRef} and {@code secretKeyRef}.
+ * ConfigMaps and Secrets are read from the API, and Services from the agent's cache, at the moment
+ * the container is created, as the kubelet does.
  */
 final class EnvResolver {
 
+  /** How long a container's creation waits for the Services to be read once. */
+  static final Duration SERVICES_SYNC_WAIT = Duration.ofSeconds(5);
+
   private final ObjectClient<ConfigMap> configMaps;
   private final ObjectClient<Secret> secrets;
+  private final ClusterServices services;
+  private final Duration servicesSyncWait;
 
+  /** An environment without service variables. */
   EnvResolver(ObjectClient<ConfigMap> configMaps, ObjectClient<Secret> secrets) {
+    this(configMaps, secrets, ClusterServices.none());
+  }
+
+  EnvResolver(
+      ObjectClient<ConfigMap> configMaps, ObjectClient<Secret> secrets, ClusterServices services) {
+    this(configMaps, secrets, services, SERVICES_SYNC_WAIT);
+  }
+
+  EnvResolver(
+      ObjectClient<ConfigMap> configMaps,
+      ObjectClient<Secret> secrets,
+      ClusterServices services,
+      Duration servicesSyncWait) {
     this.configMaps = configMaps;
     this.secrets = secrets;
+    this.services = services;
+    this.servicesSyncWait = servicesSyncWait;
   }
 
   /**
-   * @throws ContainerConfigException if a non-optional ConfigMap, Secret or key is missing
+   * @throws ContainerConfigException if a non-optional ConfigMap, Secret or key is missing, or the
+   *     Services have not been read yet
    */
   Map<String, String> resolve(Pod pod, Container container, @Nullable String podIp, String hostIp) {
     String namespace = PodContainers.namespace(pod);
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(serviceEnv(pod));
     for (EnvFromSource from : container.envFrom()) {
       String prefix = Objects.requireNonNullElse(from.prefix(), "");
       if (from.configMapRef() != null) {
@@ -132,6 +157,20 @@ final class EnvResolver {
       return value;
     }
     return Objects.requireNonNullElse(var.value(), "");
+  }
+
+  /** The service variables; the kubelet's error until the Services have been read once. */
+  private Map<String, String> serviceEnv(Pod pod) {
+    try {
+      if (!services.awaitSynced(servicesSyncWait)) {
+        throw new ContainerConfigException(
+            "services have not yet been read at least once, cannot construct envvars");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerConfigException("interrupted while waiting for the services to be read");
+    }
+    return ServiceEnvVars.forPod(pod, services.lister());
   }
 
   Optional<ConfigMap> configMap(String namespace, @Nullable String name) {

@@ -42,12 +42,38 @@ public final class PodController {
   private PodController() {}
 
   /**
+   * {@link #create(AgentSettings, ObjectClientFactory, ContainerRuntime, ClusterServices, Path,
+   * ProbeScheduler, Clock, UnaryOperator)} without Services: no service environment variables.
+   */
+  public static PodAgent create(
+      AgentSettings settings,
+      ObjectClientFactory clients,
+      ContainerRuntime runtime,
+      Path stateDir,
+      ProbeScheduler probeScheduler,
+      Clock clock,
+      UnaryOperator<Reconciler> instrument) {
+    return create(
+        settings,
+        clients,
+        runtime,
+        ClusterServices.none(),
+        stateDir,
+        probeScheduler,
+        clock,
+        instrument);
+  }
+
+  /**
+   * @param services the Services for the containers' service environment variables; the caller
+   *     starts and stops it
    * @param instrument wraps the reconciler, e.g. to time it
    */
   public static PodAgent create(
       AgentSettings settings,
       ObjectClientFactory clients,
       ContainerRuntime runtime,
+      ClusterServices services,
       Path stateDir,
       ProbeScheduler probeScheduler,
       Clock clock,
@@ -61,7 +87,8 @@ public final class PodController {
                 ListOptions.ALL.withFieldSelector("spec.nodeName=" + settings.nodeName())),
             InformerOptions.DEFAULTS);
     PodReconciler reconciler =
-        reconciler(settings, pods.lister(), clients, runtime, stateDir, probeScheduler, clock);
+        reconciler(
+            settings, pods.lister(), clients, runtime, services, stateDir, probeScheduler, clock);
     Controller controller =
         ControllerBuilder.named(NAME)
             .watch(pods, EventHandlers.enqueueSelf())
@@ -83,11 +110,12 @@ public final class PodController {
       Lister<Pod> pods,
       ObjectClientFactory clients,
       ContainerRuntime runtime,
+      ClusterServices services,
       Path stateDir,
       ProbeScheduler probeScheduler,
       Clock clock) {
     EnvResolver env =
-        new EnvResolver(clients.forType(ConfigMap.class), clients.forType(Secret.class));
+        new EnvResolver(clients.forType(ConfigMap.class), clients.forType(Secret.class), services);
     return new PodReconciler(
         settings,
         pods,

@@ -208,7 +208,8 @@ public final class PodReconciler implements Reconciler {
             settings.sandboxImage(),
             settings.network(),
             settings.publishAddress(),
-            attempt);
+            attempt,
+            PodDns.config(pod, settings.cluster()));
     boolean networkTrusted = networkReady;
     ContainerHandle handle;
     try {
@@ -226,7 +227,7 @@ public final class PodReconciler implements Reconciler {
   /** Starts a sandbox, having made sure of the pods' network unless it is known to exist. */
   private ContainerHandle startOnNetwork(ContainerSpec spec) {
     if (!networkReady) {
-      runtime.ensureNetwork(settings.network(), Map.of("io.cetus.network", settings.network()));
+      runtime.ensureNetwork(settings.cluster().network(settings.network()));
       networkReady = true;
     }
     try {

@@ -69,11 +69,20 @@ public interface ContainerRuntime extends AutoCloseable {
   RuntimeInfo fingerprint();
 
   /**
-   * Makes sure the network pods attach to exists: creates a bridge network with these labels if
-   * none has this name, otherwise returns the existing one unchanged. Idempotent and safe to call
-   * concurrently.
+   * Makes sure the network pods attach to exists: creates a bridge network with the spec's labels,
+   * subnet and ip range if none has this name, otherwise returns the existing one unchanged, even
+   * when its subnet differs from the spec's (compare with {@link NetworkSpec#matches}). Idempotent
+   * and safe to call concurrently, also from several agents sharing one engine.
+   *
+   * @throws ContainerRuntimeException if the engine refuses to create it (a subnet that overlaps
+   *     another network's, for instance)
    */
-  NetworkInfo ensureNetwork(String name, Map<String, String> labels);
+  NetworkInfo ensureNetwork(NetworkSpec spec);
+
+  /** {@link #ensureNetwork(NetworkSpec)} of a network whose addresses the engine picks. */
+  default NetworkInfo ensureNetwork(String name, Map<String, String> labels) {
+    return ensureNetwork(NetworkSpec.named(name, labels));
+  }
 
   /** {@link #ensureNetwork(String, Map)} with no labels. */
   default NetworkInfo ensureNetwork(String name) {

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * runs the image's defaults.
  *
  * <p>A container that {@link NetworkMode.JoinContainer joins} another's network namespace can
- * neither publish ports nor set a hostname: they belong to the namespace's owner.
+ * neither publish ports nor set a hostname or resolver settings ({@code dns}): they belong to the
+ * namespace's owner, and the engine gives the joined container the owner's {@code resolv.conf}.
  */
 public record ContainerSpec(
     String name,
@@ -41,7 +42,8 @@ public record ContainerSpec(
     boolean init,
     @Nullable String hostname,
     boolean stdin,
-    boolean tty) {
+    boolean tty,
+    @Nullable DnsConfig dns) {
 
   /** The names engines accept (Docker's rule). */
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
@@ -80,6 +82,10 @@ public record ContainerSpec(
         throw new IllegalArgumentException(
             "a container joining another's network namespace cannot set a hostname");
       }
+      if (dns != null) {
+        throw new IllegalArgumentException(
+            "a container joining another's network namespace cannot set its DNS configuration");
+      }
     }
   }
 
@@ -103,6 +109,7 @@ public record ContainerSpec(
     b.hostname = hostname;
     b.stdin = stdin;
     b.tty = tty;
+    b.dns = dns;
     return b;
   }
 
@@ -114,7 +121,8 @@ public record ContainerSpec(
 
   /**
    * Builds a {@link ContainerSpec}. Defaults: pull {@link ImagePullPolicy#IF_NOT_PRESENT}, the
-   * image's command, the engine's default network, no ports, no limits, no init process.
+   * image's command, the engine's default network and resolver settings, no ports, no limits, no
+   * init process.
    */
   public static final class Builder {
     private final String name;
@@ -133,6 +141,7 @@ public record ContainerSpec(
     private @Nullable String hostname;
     private boolean stdin;
     private boolean tty;
+    private @Nullable DnsConfig dns;
 
     private Builder(String name, String image) {
       this.name = name;
@@ -227,6 +236,12 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Resolver settings in place of the engine's; {@code null} keeps the engine's. */
+    public Builder dns(@Nullable DnsConfig dns) {
+      this.dns = dns;
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(
           name,
@@ -244,7 +259,8 @@ public record ContainerSpec(
           init,
           hostname,
           stdin,
-          tty);
+          tty,
+          dns);
     }
   }
 }

@@ -11,9 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param name its name
  * @param subnet its IPv4 subnet in CIDR form, if the engine reports one
  * @param gateway its IPv4 gateway, if any
+ * @param ipRange the part of the subnet containers get their addresses from, if it is restricted
  */
 public record NetworkInfo(
-    String id, String name, @Nullable String subnet, @Nullable String gateway) {
+    String id,
+    String name,
+    @Nullable String subnet,
+    @Nullable String gateway,
+    @Nullable String ipRange) {
 
   public NetworkInfo {
     Objects.requireNonNull(id, "id");

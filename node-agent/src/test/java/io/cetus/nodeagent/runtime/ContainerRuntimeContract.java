@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -125,6 +127,26 @@ public abstract class ContainerRuntimeContract {
     String name = name(base);
     networks.add(name);
     return runtime.ensureNetwork(name, Map.of(TEST_LABEL, "true", RUN_LABEL, runId));
+  }
+
+  /** A network of this test with the spec's addresses (and the test's labels), removed after it. */
+  protected NetworkInfo network(String base, NetworkSpec spec) {
+    networks.add(name(base));
+    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.put(TEST_LABEL, "true");
+    labels.put(RUN_LABEL, runId);
+    return runtime.ensureNetwork(
+        new NetworkSpec(name(base), labels, spec.subnet(), spec.ipRange()));
+  }
+
+  /**
+   * A /24 of its own for a test's network: Docker refuses a subnet that overlaps another network's,
+   * and the engine may be shared, so it is picked at random in 10.100.0.0 - 10.199.255.0 (the
+   * platform's own default is 10.242.0.0/16).
+   */
+  public static Ipv4Cidr testSubnet() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new Ipv4Cidr(10 << 24 | random.nextInt(100, 200) << 16 | random.nextInt(256) << 8, 24);
   }
 
   @Test
@@ -558,6 +580,50 @@ public abstract class ContainerRuntimeContract {
     String ipB = runtime.inspect(b.containerId()).ipAddress();
     assertThat(ipA).isNotNull();
     assertThat(ipB).isNotNull().isNotEqualTo(ipA);
+  }
+
+  @Test
+  void networkWithASubnetGivesContainersAddressesFromItsIpRange() {
+    Ipv4Cidr subnet = testSubnet();
+    Ipv4Cidr ipRange = new Ipv4Cidr(subnet.base(), subnet.prefix() + 1);
+    Ipv4Cidr upperHalf = new Ipv4Cidr(ipRange.at(ipRange.size() - 1) + 1, ipRange.prefix());
+
+    NetworkInfo info =
+        network(
+            "subnet",
+            new NetworkSpec(name("subnet"), Map.of(), subnet.toString(), ipRange.toString()));
+
+    assertThat(info.subnet()).isEqualTo(subnet.toString());
+    assertThat(info.ipRange()).isEqualTo(ipRange.toString());
+    List<String> addresses = new ArrayList<>();
+    for (String base : List.of("in-range-a", "in-range-b")) {
+      ContainerHandle handle =
+          runtime.start(spec(base, SLEEP).network(NetworkMode.named(name("subnet"))).build());
+      addresses.add(runtime.inspect(handle.containerId()).ipAddress());
+    }
+    assertThat(addresses).doesNotHaveDuplicates().allMatch(ipRange::contains);
+    assertThat(addresses).noneMatch(upperHalf::contains);
+  }
+
+  @Test
+  void anExistingNetworkIsReturnedUnchangedWhateverSubnetIsAskedFor() {
+    Ipv4Cidr subnet = testSubnet();
+    NetworkInfo first =
+        network("layout", new NetworkSpec(name("layout"), Map.of(), subnet.toString(), null));
+    NetworkSpec other =
+        new NetworkSpec(
+            name("layout"),
+            Map.of(TEST_LABEL, "true", RUN_LABEL, runId),
+            new Ipv4Cidr(subnet.base() ^ 1 << 16, subnet.prefix()).toString(),
+            null);
+
+    NetworkInfo second = runtime.ensureNetwork(other);
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.subnet()).isEqualTo(subnet.toString());
+    assertThat(other.matches(second)).isFalse();
+    assertThat(new NetworkSpec(name("layout"), Map.of(), subnet.toString(), null).matches(second))
+        .isTrue();
   }
 
   @Test

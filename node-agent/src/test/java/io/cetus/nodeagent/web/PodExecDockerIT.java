@@ -37,6 +37,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
     properties = {
       "platform.node-agent.node-name=exec-it-node",
       "platform.node-agent.runtime=docker",
+      // a network of its own, on a subnet Docker picks, removed after the class
+      "platform.node-agent.network=cetus-exec-it",
+      "platform.node-agent.pod-network.subnet=",
+      "platform.node-agent.pod-network.cluster-dns=",
       "platform.node-agent.heartbeat-interval=1s",
       "platform.node-agent.state-dir=${java.io.tmpdir}/cetus-node-agent-exec-it"
     })
@@ -44,6 +48,7 @@ class PodExecDockerIT {
 
   private static final String IMAGE = "cetus/demo-app:0.1.0";
   private static final String NODE = "exec-it-node";
+  private static final String NETWORK = "cetus-exec-it";
   private static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -77,7 +82,17 @@ class PodExecDockerIT {
         .list("default")
         .items()
         .forEach(pod -> api.forType(Pod.class).delete("default", pod.metadata().name()));
-    runtime.list(Map.of("io.cetus.node", NODE)).forEach(c -> runtime.destroy(c.id(), true));
+    // the agent may still be at the pods: remove what is left until the network goes too
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              runtime
+                  .list(Map.of("io.cetus.node", NODE))
+                  .forEach(c -> runtime.destroy(c.id(), true));
+              runtime.removeNetwork(NETWORK);
+            });
   }
 
   @Test

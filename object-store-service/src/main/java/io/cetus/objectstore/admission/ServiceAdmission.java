@@ -2,6 +2,7 @@ package io.cetus.objectstore.admission;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,9 +29,12 @@ import static io.cetus.objectstore.admission.JsonDefaults.string;
  * node ports across updates.
  *
  * <p>Allocating cluster IPs and node ports is not admission's job: a service is admitted with what
- * it asks for. On update, a cluster IP or node port the request leaves out is carried over from the
- * stored service (so {@code kubectl replace} of a file without them works), and a cluster IP once
- * set may not change.
+ * it asks for, and the allocator (which knows the configured ranges) checks that a requested value
+ * is in range and free. On update, a cluster IP or node port the request leaves out is carried over
+ * from the stored service (so {@code kubectl replace} of a file without them works), a cluster IP
+ * once set may not change, and fields the new type has no use for are dropped when the request left
+ * them as they were (Kubernetes' dropTypeDependentFields), so that {@code kubectl patch} of the
+ * type alone works.
  */
 final class ServiceAdmission implements KindAdmission {
 
@@ -43,8 +47,6 @@ final class ServiceAdmission implements KindAdmission {
   private static final List<String> FAMILIES = List.of("IPv4", "IPv6");
   private static final int DEFAULT_AFFINITY_SECONDS = 10800;
   private static final int MAX_AFFINITY_SECONDS = 86400;
-  private static final int MIN_NODE_PORT = 30000;
-  private static final int MAX_NODE_PORT = 32767;
   private static final String NONE = "None";
 
   @Override
@@ -146,9 +148,58 @@ final class ServiceAdmission implements KindAdmission {
           }
         }
       }
-      if (isEmpty(spec, "healthCheckNodePort") && !isEmpty(oldSpec, "healthCheckNodePort")) {
-        JsonTrees.copyField(oldSpec, spec, "healthCheckNodePort");
+    }
+    if (needsHealthCheck(spec)
+        && needsHealthCheck(oldSpec)
+        && isEmpty(spec, "healthCheckNodePort")
+        && !isEmpty(oldSpec, "healthCheckNodePort")) {
+      JsonTrees.copyField(oldSpec, spec, "healthCheckNodePort");
+    }
+    dropTypeDependentFields(spec, oldSpec);
+  }
+
+  /**
+   * Drops what the new type has no use for when the request left it as stored: the cluster IP and
+   * IP families of a service turning ExternalName, the node ports of one turning ClusterIP or
+   * ExternalName, the health check node port, the external traffic policy and {@code
+   * allocateLoadBalancerNodePorts} of one that no longer needs them. A value the request changed
+   * stays, and validation reports it.
+   */
+  private static void dropTypeDependentFields(ObjectNode spec, ObjectNode oldSpec) {
+    String type = string(spec, "type");
+    String oldType = string(oldSpec, "type");
+    if (!"ExternalName".equals(oldType) && "ExternalName".equals(type)) {
+      if (same(spec, oldSpec, "clusterIP") && same(spec, oldSpec, "clusterIPs")) {
+        spec.remove(List.of("clusterIP", "clusterIPs"));
       }
+      if (same(spec, oldSpec, "ipFamilies")) {
+        spec.remove("ipFamilies");
+      }
+      if (same(spec, oldSpec, "ipFamilyPolicy")) {
+        spec.remove("ipFamilyPolicy");
+      }
+    }
+    if (needsNodePorts(oldType)
+        && !needsNodePorts(type)
+        && nodePorts(spec).equals(nodePorts(oldSpec))) {
+      for (ObjectNode port : objects(spec, "ports")) {
+        port.remove("nodePort");
+      }
+    }
+    if (needsHealthCheck(oldSpec)
+        && !needsHealthCheck(spec)
+        && same(spec, oldSpec, "healthCheckNodePort")) {
+      spec.remove("healthCheckNodePort");
+    }
+    if ("LoadBalancer".equals(oldType)
+        && !"LoadBalancer".equals(type)
+        && same(spec, oldSpec, "allocateLoadBalancerNodePorts")) {
+      spec.remove("allocateLoadBalancerNodePorts");
+    }
+    if (externallyAccessible(oldSpec)
+        && !externallyAccessible(spec)
+        && same(spec, oldSpec, "externalTrafficPolicy")) {
+      spec.remove("externalTrafficPolicy");
     }
   }
 
@@ -221,6 +272,18 @@ final class ServiceAdmission implements KindAdmission {
         problems.invalid(ip.path(), value, IpAddresses.INVALID);
       }
     }
+    Field healthCheck = spec.child("healthCheckNodePort");
+    Integer healthCheckPort = healthCheck.int32();
+    if (healthCheckPort != null && healthCheckPort < 0) {
+      problems.invalid(healthCheck.path(), healthCheckPort, "must be not less than 0");
+    } else if (healthCheckPort != null
+        && healthCheckPort != 0
+        && !needsHealthCheck(spec.object())) {
+      problems.invalid(
+          healthCheck.path(),
+          healthCheckPort,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'");
+    }
     IpAddresses.check(spec.child("loadBalancerIP"));
     spec.child("publishNotReadyAddresses").bool();
     spec.child("loadBalancerSourceRanges").stringList();
@@ -244,6 +307,11 @@ final class ServiceAdmission implements KindAdmission {
       object
           .problems()
           .invalid(clusterIpField.path(), clusterIp == null ? "" : clusterIp, "field is immutable");
+    }
+    if (needsHealthCheck(oldSpec)
+        && needsHealthCheck(spec.object())
+        && !same(spec.object(), oldSpec, "healthCheckNodePort")) {
+      object.problems().forbidden(spec.child("healthCheckNodePort").path(), "field is immutable");
     }
   }
 
@@ -305,18 +373,11 @@ final class ServiceAdmission implements KindAdmission {
       Field nodePortField = port.child("nodePort");
       Integer nodePort = nodePortField.int32();
       if (nodePort != null && nodePort != 0) {
+        // Whether it is in the configured range is the allocator's to say.
         if (!nodePortsAllowed) {
           problems.forbidden(
               nodePortField.path(),
               "may not be used when `type` is '" + (type == null ? "" : type) + "'");
-        } else if (nodePort < MIN_NODE_PORT || nodePort > MAX_NODE_PORT) {
-          problems.invalid(
-              nodePortField.path(),
-              nodePort,
-              "provided port is not in the valid range. The range of valid ports is "
-                  + MIN_NODE_PORT
-                  + "-"
-                  + MAX_NODE_PORT);
         } else if (protocol != null && !nodePorts.add(nodePort + "/" + protocol)) {
           problems.duplicate(nodePortField.path(), nodePort);
         }
@@ -365,6 +426,34 @@ final class ServiceAdmission implements KindAdmission {
 
   private static boolean needsNodePorts(@Nullable String type) {
     return "NodePort".equals(type) || "LoadBalancer".equals(type);
+  }
+
+  /** Kubernetes' NeedsHealthCheck: a LoadBalancer with {@code externalTrafficPolicy: Local}. */
+  private static boolean needsHealthCheck(@Nullable ObjectNode spec) {
+    return spec != null
+        && "LoadBalancer".equals(string(spec, "type"))
+        && "Local".equals(string(spec, "externalTrafficPolicy"));
+  }
+
+  /** The field has the same JSON in both (absent counts as null). */
+  private static boolean same(@Nullable ObjectNode spec, ObjectNode oldSpec, String field) {
+    JsonNode value = spec == null ? null : spec.get(field);
+    JsonNode oldValue = oldSpec.get(field);
+    return Objects.equals(
+        value == null || value.isNull() ? null : value,
+        oldValue == null || oldValue.isNull() ? null : oldValue);
+  }
+
+  /** The non-zero node ports of the ports. */
+  private static Set<Integer> nodePorts(ObjectNode spec) {
+    Set<Integer> ports = new HashSet<>();
+    for (ObjectNode port : objects(spec, "ports")) {
+      JsonNode nodePort = port.get("nodePort");
+      if (nodePort != null && nodePort.isIntegralNumber() && nodePort.asInt() != 0) {
+        ports.add(nodePort.asInt());
+      }
+    }
+    return ports;
   }
 
   /** The same port number and protocol; runs before defaults, so no protocol means TCP. */

@@ -13,6 +13,8 @@ import io.cetus.api.errors.StatusCause;
 import io.cetus.api.resource.ResourceType;
 import io.cetus.api.resource.ResourceTypes;
 import io.cetus.objectstore.admission.AdmissionChain;
+import io.cetus.objectstore.allocation.PendingAllocation;
+import io.cetus.objectstore.allocation.ServiceAllocations;
 import io.cetus.objectstore.store.ObjectStore;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates objects: names them (from {@code generateName} if asked), stamps the metadata the server
  * owns ({@code uid}, {@code creationTimestamp}, {@code generation}), drops what a client may not
- * set, runs admission and stores.
+ * set, runs admission, allocates a Service's cluster IP and node ports, and stores. What was
+ * allocated is given back when the object is not stored (refused, taken name, Redis error, dry
+ * run).
  */
 @Component
 class Creation {
@@ -30,6 +34,7 @@ class Creation {
 
   private final ObjectStore store;
   private final AdmissionChain admission;
+  private final ServiceAllocations allocations;
   private final NameGenerator names;
   private final NamespaceGuard namespaces;
   private final ApiMetrics metrics;
@@ -38,12 +43,14 @@ class Creation {
   Creation(
       ObjectStore store,
       AdmissionChain admission,
+      ServiceAllocations allocations,
       NameGenerator names,
       NamespaceGuard namespaces,
       ApiMetrics metrics,
       Clock clock) {
     this.store = store;
     this.admission = admission;
+    this.allocations = allocations;
     this.names = names;
     this.namespaces = namespaces;
     this.metrics = metrics;
@@ -81,16 +88,32 @@ class Creation {
     }
     ObjectNode admitted =
         Admissions.decodeErrorsAsBadRequest(() -> admission.admitCreate(type, body));
-    if (options.dryRun()) {
-      return admitted;
+    // As in Kubernetes, a dry run allocates too (so it fails as the real write would), then gives
+    // everything back.
+    PendingAllocation allocation = allocations.allocateCreate(type, admitted);
+    try {
+      if (options.dryRun()) {
+        return admitted;
+      }
+      ObjectNode stored = insert(type, admitted, generated ? generateName : null);
+      allocation.commit();
+      return stored;
+    } finally {
+      allocation.abort();
     }
+  }
+
+  /** Stores the object, drawing its name again while a generated one is taken. */
+  private ObjectNode insert(ResourceType type, ObjectNode admitted, @Nullable String generateName) {
     for (int attempt = 1; ; attempt++) {
       try {
         ObjectNode stored = store.create(type, admitted);
         metrics.write(type, "create");
         return stored;
       } catch (ApiException e) {
-        if (!generated || !ApiErrors.isAlreadyExists(e) || attempt == GENERATE_NAME_ATTEMPTS) {
+        if (generateName == null
+            || !ApiErrors.isAlreadyExists(e)
+            || attempt == GENERATE_NAME_ATTEMPTS) {
           throw e;
         }
         Meta.metadata(admitted).put("name", names.generate(generateName));

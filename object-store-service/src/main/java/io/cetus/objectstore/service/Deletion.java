@@ -16,6 +16,7 @@ import io.cetus.api.errors.Status;
 import io.cetus.api.errors.StatusDetails;
 import io.cetus.api.resource.ResourceType;
 import io.cetus.api.resource.ResourceTypes;
+import io.cetus.objectstore.allocation.ServiceAllocations;
 import io.cetus.objectstore.store.ObjectStore;
 
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>it is a namespace: it turns {@code Terminating} and stays until its content is gone.
  * </ul>
  *
- * Either way the answer is the object: as deleted, or as marked.
+ * Either way the answer is the object: as deleted, or as marked. A removed Service gives back its
+ * cluster IP and node ports.
  */
 @Component
 class Deletion {
@@ -46,12 +48,19 @@ class Deletion {
 
   private final ObjectStore store;
   private final Updates updates;
+  private final ServiceAllocations allocations;
   private final ApiMetrics metrics;
   private final Clock clock;
 
-  Deletion(ObjectStore store, Updates updates, ApiMetrics metrics, Clock clock) {
+  Deletion(
+      ObjectStore store,
+      Updates updates,
+      ServiceAllocations allocations,
+      ApiMetrics metrics,
+      Clock clock) {
     this.store = store;
     this.updates = updates;
+    this.allocations = allocations;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -74,6 +83,7 @@ class Deletion {
             return live;
           }
           ObjectNode removed = store.delete(type, namespace, name, Meta.resourceVersion(live));
+          allocations.release(type, removed);
           metrics.write(type, "delete");
           return removed;
         }

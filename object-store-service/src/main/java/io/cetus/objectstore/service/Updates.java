@@ -12,6 +12,8 @@ import io.cetus.api.errors.StatusCause;
 import io.cetus.api.resource.ResourceType;
 import io.cetus.api.resource.ResourceTypes;
 import io.cetus.objectstore.admission.AdmissionChain;
+import io.cetus.objectstore.allocation.PendingAllocation;
+import io.cetus.objectstore.allocation.ServiceAllocations;
 import io.cetus.objectstore.store.ObjectStore;
 
 import tools.jackson.databind.JsonNode;
@@ -55,11 +57,17 @@ class Updates {
 
   private final ObjectStore store;
   private final AdmissionChain admission;
+  private final ServiceAllocations allocations;
   private final ApiMetrics metrics;
 
-  Updates(ObjectStore store, AdmissionChain admission, ApiMetrics metrics) {
+  Updates(
+      ObjectStore store,
+      AdmissionChain admission,
+      ServiceAllocations allocations,
+      ApiMetrics metrics) {
     this.store = store;
     this.admission = admission;
+    this.allocations = allocations;
     this.metrics = metrics;
   }
 
@@ -108,18 +116,26 @@ class Updates {
                   scope == Scope.MAIN
                       ? admission.admitUpdate(type, candidate, live)
                       : admission.admitStatusUpdate(type, candidate, live));
-      // Compared after admission, so a body that only omits defaulted fields is no spec change.
-      if (scope == Scope.MAIN && Kinds.tracksGeneration(type) && Meta.specChanged(live, admitted)) {
-        Meta.metadata(admitted).put("generation", Math.max(1, Meta.generation(live)) + 1);
-      }
-      if (options.dryRun()) {
-        return admitted;
-      }
-      if (Meta.sameIgnoringResourceVersion(admitted, live)) {
-        return live;
-      }
+      // Status writes keep the spec, so they never allocate.
+      PendingAllocation allocation =
+          scope == Scope.MAIN
+              ? allocations.allocateUpdate(type, admitted, live)
+              : PendingAllocation.NONE;
       try {
+        // Compared after admission, so a body that only omits defaulted fields is no spec change.
+        if (scope == Scope.MAIN
+            && Kinds.tracksGeneration(type)
+            && Meta.specChanged(live, admitted)) {
+          Meta.metadata(admitted).put("generation", Math.max(1, Meta.generation(live)) + 1);
+        }
+        if (options.dryRun()) {
+          return admitted;
+        }
+        if (Meta.sameIgnoringResourceVersion(admitted, live)) {
+          return live;
+        }
         ObjectNode stored = store.update(type, admitted, liveVersion);
+        allocation.commit();
         metrics.write(type, verb);
         return finishDeletionIfReleased(type, stored);
       } catch (ApiException e) {
@@ -129,6 +145,8 @@ class Updates {
         if (attempt == ATTEMPTS) {
           throw ApiException.staleResourceVersion(type.qualifiedPlural(), name);
         }
+      } finally {
+        allocation.abort();
       }
     }
   }
@@ -271,6 +289,7 @@ class Updates {
     try {
       ObjectNode removed =
           store.delete(type, Meta.namespace(stored), name, Meta.resourceVersion(stored));
+      allocations.release(type, removed);
       metrics.write(type, "delete");
       return removed;
     } catch (ApiException e) {

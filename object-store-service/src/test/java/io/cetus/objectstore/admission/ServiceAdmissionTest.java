@@ -143,14 +143,101 @@ class ServiceAdmissionTest {
   }
 
   @Test
-  void nodePortsAreForNodePortAndLoadBalancerServicesInTheirRange() {
+  void nodePortsAreForNodePortAndLoadBalancerServices() {
     assertThat(invalid("ports: [{port: 80, nodePort: 30080}]"))
         .containsExactly(
             "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'");
-    assertThat(invalid("type: NodePort\nports: [{port: 80, nodePort: 8080}]"))
+  }
+
+  @Test
+  void theNodePortRangeIsTheAllocatorsToCheck() {
+    ObjectNode admitted =
+        chain.admitCreate(
+            ResourceTypes.SERVICES, service("type: NodePort\nports: [{port: 80, nodePort: 8080}]"));
+
+    assertThat(admitted.at("/spec/ports/0/nodePort").intValue()).isEqualTo(8080);
+  }
+
+  @Test
+  void aHealthCheckNodePortIsForLocalLoadBalancersAndImmutable() {
+    assertThat(invalid("type: NodePort\nhealthCheckNodePort: 30100\nports: [{port: 80}]"))
         .containsExactly(
-            "spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range."
-                + " The range of valid ports is 30000-32767");
+            "spec.healthCheckNodePort: Invalid value: 30100: may only be set when `type` is"
+                + " 'LoadBalancer' and `externalTrafficPolicy` is 'Local'");
+    ObjectNode stored =
+        chain.admitCreate(
+            ResourceTypes.SERVICES,
+            service(
+                "type: LoadBalancer\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 30100\n"
+                    + "ports: [{port: 80}]"));
+    ObjectNode changed = stored.deepCopy();
+    changed.withObjectProperty("spec").put("healthCheckNodePort", 30101);
+    ObjectNode leftOut = stored.deepCopy();
+    leftOut.withObjectProperty("spec").remove("healthCheckNodePort");
+
+    assertThat(problems(() -> chain.admitUpdate(ResourceTypes.SERVICES, changed, stored)))
+        .containsExactly("spec.healthCheckNodePort: Forbidden: field is immutable");
+    assertThat(
+            chain
+                .admitUpdate(ResourceTypes.SERVICES, leftOut, stored)
+                .at("/spec/healthCheckNodePort")
+                .intValue())
+        .isEqualTo(30100);
+  }
+
+  @Test
+  void changingOnlyTheTypeDropsWhatTheNewTypeHasNoUseFor() {
+    ObjectNode loadBalancer =
+        chain.admitCreate(
+            ResourceTypes.SERVICES,
+            service(
+                "type: LoadBalancer\nclusterIP: 10.242.128.9\nexternalTrafficPolicy: Local\n"
+                    + "healthCheckNodePort: 30100\nports: [{port: 80, nodePort: 30080}]"));
+    ObjectNode toNodePort = loadBalancer.deepCopy();
+    toNodePort.withObjectProperty("spec").put("type", "NodePort");
+    ObjectNode nodePort = chain.admitUpdate(ResourceTypes.SERVICES, toNodePort, loadBalancer);
+    ObjectNode toClusterIp = nodePort.deepCopy();
+    toClusterIp.withObjectProperty("spec").put("type", "ClusterIP");
+    ObjectNode clusterIp = chain.admitUpdate(ResourceTypes.SERVICES, toClusterIp, nodePort);
+    ObjectNode toExternalName = clusterIp.deepCopy();
+    toExternalName
+        .withObjectProperty("spec")
+        .put("type", "ExternalName")
+        .put("externalName", "db.example.com");
+    ObjectNode externalName = chain.admitUpdate(ResourceTypes.SERVICES, toExternalName, clusterIp);
+
+    assertThat(nodePort.get("spec"))
+        .isEqualTo(
+            yaml(
+                """
+                {type: NodePort, clusterIP: 10.242.128.9, externalTrafficPolicy: Local,
+                 ports: [{port: 80, nodePort: 30080, protocol: TCP, targetPort: 80}],
+                 sessionAffinity: None, internalTrafficPolicy: Cluster,
+                 ipFamilyPolicy: SingleStack, ipFamilies: [IPv4]}
+                """));
+    assertThat(clusterIp.at("/spec/ports/0/nodePort").isMissingNode()).isTrue();
+    assertThat(clusterIp.at("/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+    assertThat(externalName.get("spec"))
+        .isEqualTo(
+            yaml(
+                """
+                {type: ExternalName, externalName: db.example.com, sessionAffinity: None,
+                 internalTrafficPolicy: Cluster,
+                 ports: [{port: 80, protocol: TCP, targetPort: 80}]}
+                """));
+  }
+
+  @Test
+  void aChangedNodePortIsKeptWhenTheTypeChangesAndValidationReportsIt() {
+    ObjectNode nodePort =
+        chain.admitCreate(
+            ResourceTypes.SERVICES,
+            service("type: NodePort\nports: [{port: 80, nodePort: 30080}]"));
+    ObjectNode changed = service("type: ClusterIP\nports: [{port: 80, nodePort: 30081}]");
+
+    assertThat(problems(() -> chain.admitUpdate(ResourceTypes.SERVICES, changed, nodePort)))
+        .containsExactly(
+            "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'");
   }
 
   @Test

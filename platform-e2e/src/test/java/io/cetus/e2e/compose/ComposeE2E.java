@@ -73,6 +73,23 @@ class ComposeE2E {
                 assertThat(kubectl.ok("logs", "simple-echo", "-c", "echo"))
                     .contains("listening on port 8080"));
     assertExecWorks(kubectl);
+    // the service proxy on the host: the pod reaches its own Service by name, through the cluster
+    // DNS and the Service's cluster IP
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kubectl.ok(
+                            "exec",
+                            "simple-echo",
+                            "-c",
+                            "echo",
+                            "--",
+                            "wget",
+                            "-qO-",
+                            "http://simple-echo/hostname"))
+                    .isEqualTo("simple-echo\n"));
 
     // down keeps the objects in Redis' volume; the agents remove their pods' containers
     compose.down(false);

@@ -76,7 +76,13 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
               "CETUS_STATE_DIR", state.toString(),
               // node names of its own: `down` removes the pod containers of its nodes only
               "CETUS_NODE_PREFIX", "e2e-node-",
-              "CETUS_KUBECONFIG", kubeconfig.toString());
+              "CETUS_KUBECONFIG", kubeconfig.toString(),
+              // a pods' network and addresses of its own, apart from a developer's `cetus`
+              "CETUS_POD_NETWORK", "cetus-e2e",
+              "CETUS_POD_SUBNET", "10.243.0.0/16",
+              "CETUS_POD_IP_RANGE", "10.243.0.0/17",
+              "CETUS_SERVICE_CLUSTER_IP_RANGE", "10.243.128.0/18",
+              "CETUS_CLUSTER_DNS", "10.243.255.10");
       try {
         Files.createDirectories(state);
         run(root, environment, UP_TIMEOUT, "./cetus", "down");

@@ -75,6 +75,13 @@ public final class ComposeProject implements AutoCloseable {
     environment.put("CETUS_PORT", String.valueOf(port));
     environment.put("CETUS_POD_NETWORK", podNetwork);
     environment.put("CETUS_NODE_STATE_ROOT", stateRoot.toString());
+    // addresses of its own too: two pods' networks on one engine may not overlap
+    String prefix = "10." + (200 + ThreadLocalRandom.current().nextInt(40));
+    environment.put("CETUS_POD_SUBNET", prefix + ".0.0/16");
+    environment.put("CETUS_POD_IP_RANGE", prefix + ".0.0/17");
+    environment.put("CETUS_SERVICE_CLUSTER_IP_RANGE", prefix + ".128.0/18");
+    environment.put("CETUS_CLUSTER_DNS", prefix + ".255.10");
+    environment.put("CETUS_PROXY_PORT", String.valueOf(freePort()));
     try {
       Files.createDirectories(work);
       Path kubeconfig = work.resolve("kubeconfig");

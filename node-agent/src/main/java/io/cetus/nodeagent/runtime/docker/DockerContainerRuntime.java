@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -39,6 +43,7 @@ import io.cetus.nodeagent.runtime.ImageNotPresentException;
 import io.cetus.nodeagent.runtime.ImagePullPolicy;
 import io.cetus.nodeagent.runtime.LogOptions;
 import io.cetus.nodeagent.runtime.NetworkInfo;
+import io.cetus.nodeagent.runtime.NetworkSpec;
 import io.cetus.nodeagent.runtime.QueueInputStream;
 import io.cetus.nodeagent.runtime.RuntimeCapabilities;
 import io.cetus.nodeagent.runtime.RuntimeInfo;
@@ -94,6 +99,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   private static final long EXEC_EXIT_POLL_MILLIS = 20;
   private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
 
+  /** How long a creation that lost a race waits for the winner's network to show. */
+  private static final Duration NETWORK_RACE_WAIT = Duration.ofSeconds(5);
+
+  private static final Duration NETWORK_POLL = Duration.ofMillis(50);
+
   private final DockerRuntimeProperties properties;
   private final Clock clock;
 
@@ -110,6 +120,9 @@ public final class DockerContainerRuntime implements ContainerRuntime {
       new ConcurrentHashMap<>();
   private final ConcurrentMap<String, DieEvent> dieEvents = new ConcurrentHashMap<>();
   private final InspectCache inspections;
+  private final Set<String> mismatchesWarned = ConcurrentHashMap.newKeySet();
+  private final Set<String> duplicatesWarned = ConcurrentHashMap.newKeySet();
+  private final ConcurrentMap<String, ReentrantLock> networkLocks = new ConcurrentHashMap<>();
 
   private record DieEvent(@Nullable Integer exitCode, Instant at) {}
 
@@ -170,33 +183,125 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Docker 20.10 does not make a network's name unique atomically: concurrent creations can make
+   * several networks of one name, which no container can then join by that name. Creations in one
+   * runtime are therefore serialised per name; across agents sharing an engine, a subnet makes the
+   * race harmless, since the engine reserves the subnet atomically and the losers find the winner's
+   * network. Duplicates made earlier are reported once.
+   */
   @Override
-  public NetworkInfo ensureNetwork(String name, Map<String, String> labels) {
+  public NetworkInfo ensureNetwork(NetworkSpec spec) {
+    String name = spec.name();
     try {
       Network existing = findNetwork(name);
-      if (existing != null) {
-        return networkInfo(existing);
+      if (existing == null) {
+        ReentrantLock lock = networkLocks.computeIfAbsent(name, key -> new ReentrantLock());
+        lock.lock();
+        try {
+          existing = findNetwork(name);
+          if (existing == null) {
+            existing = create(spec);
+          }
+        } finally {
+          lock.unlock();
+        }
       }
-      try {
-        client
-            .createNetworkCmd()
-            .withName(name)
-            .withDriver("bridge")
-            .withLabels(labels)
-            .withCheckDuplicate(true)
-            .exec();
-        log.info("Created Docker network {}", name);
-      } catch (ConflictException e) {
-        // Created concurrently by another agent on this engine: use theirs.
-      }
-      Network created = findNetwork(name);
-      if (created == null) {
-        throw new ContainerRuntimeException("network " + name + " vanished right after creation");
-      }
-      return networkInfo(created);
+      NetworkInfo info = networkInfo(existing);
+      warnIfItDiffers(spec, info);
+      return info;
     } catch (RuntimeException e) {
       throw DockerErrors.translate(e, "ensure network " + name);
     }
+  }
+
+  /** Creates the network, or finds the one another agent created meanwhile. */
+  private Network create(NetworkSpec spec) {
+    var command =
+        client
+            .createNetworkCmd()
+            .withName(spec.name())
+            .withDriver("bridge")
+            .withLabels(spec.labels())
+            .withCheckDuplicate(true);
+    if (spec.subnet() != null) {
+      Network.Ipam.Config config = new Network.Ipam.Config().withSubnet(spec.subnet());
+      if (spec.ipRange() != null) {
+        config.withIpRange(spec.ipRange());
+      }
+      command.withIpam(new Network.Ipam().withConfig(config));
+    }
+    try {
+      command.exec();
+      log.info(
+          "Created Docker network {}{}",
+          spec.name(),
+          spec.subnet() == null
+              ? ""
+              : " (subnet "
+                  + spec.subnet()
+                  + (spec.ipRange() == null ? "" : ", ip range " + spec.ipRange())
+                  + ")");
+    } catch (RuntimeException e) {
+      if (DockerErrors.isUnavailable(e)) {
+        throw e;
+      }
+      // A name conflict, or the subnet taken: another agent on this engine may be creating the
+      // network right now (the engine reserves the subnet before the network shows in its list).
+      // If so, theirs is ours.
+      String message = DockerErrors.message(e);
+      boolean maybeRace = e instanceof ConflictException || message.contains("overlap");
+      Network created = awaitNetwork(spec.name(), maybeRace ? NETWORK_RACE_WAIT : Duration.ZERO);
+      if (created != null) {
+        return created;
+      }
+      if (e instanceof ConflictException) {
+        throw e;
+      }
+      throw new ContainerRuntimeException(
+          "create of network "
+              + spec.name()
+              + (spec.subnet() == null ? "" : " with subnet " + spec.subnet())
+              + " failed: "
+              + message
+              + (spec.subnet() != null && message.contains("overlap")
+                  ? " (another Docker network holds part of that subnet: remove it, or choose"
+                      + " another pod subnet with CETUS_POD_SUBNET and CETUS_POD_IP_RANGE)"
+                  : ""));
+    }
+    Network created = findNetwork(spec.name());
+    if (created == null) {
+      throw new ContainerRuntimeException(
+          "network " + spec.name() + " vanished right after creation");
+    }
+    return created;
+  }
+
+  /**
+   * An existing network made by hand, by Compose or by an older agent may have other addresses than
+   * the ones asked for. Pods still run on it, but the cluster IPs the service proxy holds lie in
+   * the configured subnet, so pods may not reach them. Said once per network and layout, not on
+   * every sandbox.
+   */
+  private void warnIfItDiffers(NetworkSpec spec, NetworkInfo info) {
+    if (spec.matches(info)
+        || !mismatchesWarned.add(info.id() + " " + spec.subnet() + " " + spec.ipRange())) {
+      return;
+    }
+    log.warn(
+        "Docker network {} exists with subnet {}{}, not the configured subnet {}{}: pods run on it,"
+            + " but services' cluster IPs (and the cluster DNS address) may not be reachable from"
+            + " them. To fix it, stop the pods on it and remove it (`docker network rm {}`); the"
+            + " agent then creates it with the configured subnet. Or set CETUS_POD_SUBNET and"
+            + " CETUS_POD_IP_RANGE to match it.",
+        info.name(),
+        info.subnet() == null ? "(none)" : info.subnet(),
+        info.ipRange() == null ? "" : " and ip range " + info.ipRange(),
+        spec.subnet(),
+        spec.ipRange() == null ? "" : " and ip range " + spec.ipRange(),
+        info.name());
   }
 
   @Override
@@ -693,26 +798,65 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         CompletableFuture.delayedExecutor(EXEC_EXIT_POLL_MILLIS, TimeUnit.MILLISECONDS, executor));
   }
 
+  /** Looks for the network until it shows or {@code wait} has passed; once at least. */
+  private @Nullable Network awaitNetwork(String name, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Network network = findNetwork(name);
+      if (network != null || System.nanoTime() - deadline >= 0) {
+        return network;
+      }
+      try {
+        Thread.sleep(NETWORK_POLL.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  /** The network of that name; the oldest if there are several, which is said once. */
   private @Nullable Network findNetwork(String name) {
-    return client.listNetworksCmd().withNameFilter(name).exec().stream()
-        .filter(network -> name.equals(network.getName()))
-        .findFirst()
-        .orElse(null);
+    List<Network> named =
+        client.listNetworksCmd().withNameFilter(name).exec().stream()
+            .filter(network -> name.equals(network.getName()))
+            .sorted(Comparator.comparing(DockerContainerRuntime::createdAt))
+            .toList();
+    if (named.size() > 1 && duplicatesWarned.add(name)) {
+      log.warn(
+          "{} Docker networks are named {} (created concurrently: the engine does not keep"
+              + " network names unique), so containers cannot join it by name until only one is"
+              + " left. Remove the others while no container is attached to them: `docker network"
+              + " rm <id>` with the ids `docker network ls --filter name={}` lists.",
+          named.size(),
+          name,
+          name);
+    }
+    return named.isEmpty() ? null : named.getFirst();
+  }
+
+  private static Date createdAt(Network network) {
+    return network.getCreated() == null ? new Date(0) : network.getCreated();
   }
 
   private static NetworkInfo networkInfo(Network network) {
     String subnet = null;
     String gateway = null;
+    String ipRange = null;
     if (network.getIpam() != null && network.getIpam().getConfig() != null) {
       for (Network.Ipam.Config config : network.getIpam().getConfig()) {
         if (config.getSubnet() != null && config.getSubnet().contains(".")) {
           subnet = config.getSubnet();
           gateway = config.getGateway();
+          ipRange =
+              config.getIpRange() == null || config.getIpRange().isBlank()
+                  ? null
+                  : config.getIpRange();
           break;
         }
       }
     }
-    return new NetworkInfo(network.getId(), network.getName(), subnet, gateway);
+    return new NetworkInfo(network.getId(), network.getName(), subnet, gateway, ipRange);
   }
 
   /** A docker-java client for the engine; streams need one without a response timeout. */

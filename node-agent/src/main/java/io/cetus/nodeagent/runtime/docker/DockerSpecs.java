@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cetus.nodeagent.runtime.ContainerSpec;
+import io.cetus.nodeagent.runtime.DnsConfig;
 import io.cetus.nodeagent.runtime.Mount;
 import io.cetus.nodeagent.runtime.NetworkMode;
 import io.cetus.nodeagent.runtime.PortMapping;
@@ -67,6 +68,19 @@ final class DockerSpecs {
     }
     if (!spec.ports().isEmpty()) {
       host.withPortBindings(portBindings(spec.ports()));
+    }
+    DnsConfig dns = spec.dns();
+    if (dns != null) {
+      // Each empty list keeps the engine's default for that resolv.conf line.
+      if (!dns.nameservers().isEmpty()) {
+        host.withDns(dns.nameservers());
+      }
+      if (!dns.searches().isEmpty()) {
+        host.withDnsSearch(dns.searches());
+      }
+      if (!dns.options().isEmpty()) {
+        host.withDnsOptions(dns.options());
+      }
     }
     Resources resources = spec.resources();
     if (resources.memoryLimitBytes() > 0) {

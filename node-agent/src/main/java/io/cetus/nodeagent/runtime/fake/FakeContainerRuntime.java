@@ -40,9 +40,11 @@ import io.cetus.nodeagent.runtime.ExecStartException;
 import io.cetus.nodeagent.runtime.ExitResult;
 import io.cetus.nodeagent.runtime.ImageNotPresentException;
 import io.cetus.nodeagent.runtime.ImagePullException;
+import io.cetus.nodeagent.runtime.Ipv4Cidr;
 import io.cetus.nodeagent.runtime.LogOptions;
 import io.cetus.nodeagent.runtime.NetworkInfo;
 import io.cetus.nodeagent.runtime.NetworkMode;
+import io.cetus.nodeagent.runtime.NetworkSpec;
 import io.cetus.nodeagent.runtime.PortMapping;
 import io.cetus.nodeagent.runtime.QueueInputStream;
 import io.cetus.nodeagent.runtime.RuntimeCapabilities;
@@ -62,8 +64,11 @@ import io.cetus.nodeagent.runtime.RuntimeInfo;
  *       {@link ImagePullException}. A reference without a tag means {@code :latest}. {@link
  *       #addEveryImage} makes every image present and pullable (hollow nodes).
  *   <li>Networks: a container on a named network needs {@link #ensureNetwork} first and gets the
- *       next address of the network's own /16 (the engine default network is 172.17.0.0/16); one
- *       joining another's namespace needs that container running and reports its address.
+ *       next address of the network's ip range (from its second address, the first being the
+ *       gateway's, when the range starts the subnet), or, for a network made without a subnet, of a
+ *       /16 of its own (the engine default network is 172.17.0.0/16); one joining another's
+ *       namespace needs that container running and reports its address. An existing network is
+ *       returned unchanged, whatever subnet the caller asked for.
  *   <li>Ports: host port 0 takes the next free port from 32768; a host port a running container
  *       holds fails the start, which removes the container. Ports are released on exit.
  *   <li>Stop: SIGTERM ends the process with 143, or 137 if it {@link FakeProcess#ignoreSigterm()
@@ -99,7 +104,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private final Map<String, String> idsByName = new HashMap<>();
   private final Map<String, FakeNetwork> networks = new LinkedHashMap<>();
   private final FakeNetwork engineDefault =
-      new FakeNetwork("bridge", "bridge", 17 << 16 | 172 << 24);
+      new FakeNetwork("bridge", "bridge", new Ipv4Cidr(172 << 24 | 17 << 16, 16), null);
   private RuntimeInfo info =
       new RuntimeInfo(
           "fake", "1.0.0", "1.0", "Fake Linux", "linux", "amd64", "6.1.0-fake", 4, 8L << 30);
@@ -308,15 +313,25 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public NetworkInfo ensureNetwork(String name, Map<String, String> labels) {
+  public NetworkInfo ensureNetwork(NetworkSpec spec) {
     return locked(
         after -> {
-          FakeNetwork network = networks.get(name);
+          FakeNetwork network = networks.get(spec.name());
           if (network == null) {
-            // 10.<n>.0.0/16 for the n-th network, as Docker hands out distinct private ranges.
-            int base = 10 << 24 | (networks.size() + 1) << 16;
-            network = new FakeNetwork(name, "net-" + name, base);
-            networks.put(name, network);
+            network =
+                spec.subnet() == null
+                    // 10.<n>.0.0/16 for the n-th network, as Docker hands out distinct ranges.
+                    ? new FakeNetwork(
+                        spec.name(),
+                        "net-" + spec.name(),
+                        new Ipv4Cidr(10 << 24 | (networks.size() + 1) << 16, 16),
+                        null)
+                    : new FakeNetwork(
+                        spec.name(),
+                        "net-" + spec.name(),
+                        Ipv4Cidr.parse(spec.subnet()),
+                        spec.ipRange() == null ? null : Ipv4Cidr.parse(spec.ipRange()));
+            networks.put(spec.name(), network);
           }
           return network.info();
         });
@@ -892,31 +907,38 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private static final class FakeNetwork {
     final String name;
     final String id;
-    final int base;
-    int next = 2;
+    final Ipv4Cidr subnet;
+    final @Nullable Ipv4Cidr ipRange;
+    final int gateway;
+    long next;
 
-    FakeNetwork(String name, String id, int base) {
+    FakeNetwork(String name, String id, Ipv4Cidr subnet, @Nullable Ipv4Cidr ipRange) {
       this.name = name;
       this.id = id;
-      this.base = base;
+      this.subnet = subnet;
+      this.ipRange = ipRange;
+      this.gateway = subnet.at(1);
+      Ipv4Cidr range = ipRange == null ? subnet : ipRange;
+      // Docker skips the network's own address and the gateway's.
+      this.next = range.base() == subnet.base() ? 2 : 0;
     }
 
     String nextAddress() {
-      return address(base + next++);
+      Ipv4Cidr range = ipRange == null ? subnet : ipRange;
+      int address = range.at(next++);
+      if (address == gateway) {
+        address = range.at(next++);
+      }
+      return Ipv4Cidr.format(address);
     }
 
     NetworkInfo info() {
-      return new NetworkInfo(id, name, address(base) + "/16", address(base + 1));
-    }
-
-    private static String address(int value) {
-      return (value >>> 24)
-          + "."
-          + (value >>> 16 & 0xff)
-          + "."
-          + (value >>> 8 & 0xff)
-          + "."
-          + (value & 0xff);
+      return new NetworkInfo(
+          id,
+          name,
+          subnet.toString(),
+          Ipv4Cidr.format(gateway),
+          ipRange == null ? null : ipRange.toString());
     }
   }
 

@@ -6,15 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import io.cetus.nodeagent.runtime.ContainerHandle;
 import io.cetus.nodeagent.runtime.ContainerNotFoundException;
@@ -25,12 +31,20 @@ import io.cetus.nodeagent.runtime.ContainerState;
 import io.cetus.nodeagent.runtime.ContainerStatus;
 import io.cetus.nodeagent.runtime.ExecRequest;
 import io.cetus.nodeagent.runtime.ExitResult;
+import io.cetus.nodeagent.runtime.Ipv4Cidr;
+import io.cetus.nodeagent.runtime.NetworkInfo;
 import io.cetus.nodeagent.runtime.NetworkMode;
+import io.cetus.nodeagent.runtime.NetworkSpec;
 import io.cetus.nodeagent.runtime.PortMapping;
 import io.cetus.nodeagent.runtime.Resources;
 import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -238,6 +252,96 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     assertThat(output.stdout()).contains("out").contains("err");
     assertThat(output.stderr()).isEmpty();
     session.close();
+  }
+
+  @Test
+  void agentsSharingTheEngineCreateOneNetworkWithTheSubnetWhenTheyRace() throws Exception {
+    String name = name("race");
+    NetworkSpec spec =
+        new NetworkSpec(
+            name, Map.of(TEST_LABEL, "true", RUN_LABEL, runId), testSubnet().toString(), null);
+    List<DockerContainerRuntime> agents = new ArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 4; i++) {
+        agents.add(new DockerContainerRuntime(PROPERTIES, Clock.systemUTC()));
+      }
+      List<CompletableFuture<NetworkInfo>> racing = new ArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      for (DockerContainerRuntime agent : agents) {
+        for (int thread = 0; thread < 2; thread++) {
+          racing.add(
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    awaitQuietly(go);
+                    return agent.ensureNetwork(spec);
+                  },
+                  threads));
+        }
+      }
+      go.countDown();
+
+      List<String> ids = new ArrayList<>();
+      for (CompletableFuture<NetworkInfo> future : racing) {
+        ids.add(future.get(60, TimeUnit.SECONDS).id());
+      }
+      assertThat(ids).containsOnly(ids.getFirst());
+      try (var client =
+          DockerContainerRuntime.dockerClient(PROPERTIES, PROPERTIES.requestTimeout())) {
+        assertThat(client.listNetworksCmd().withNameFilter(name).exec())
+            .filteredOn(network -> name.equals(network.getName()))
+            .singleElement()
+            .satisfies(
+                network ->
+                    assertThat(network.getIpam().getConfig().getFirst().getSubnet())
+                        .isEqualTo(spec.subnet()));
+      }
+    } finally {
+      agents.forEach(DockerContainerRuntime::close);
+      runtime.removeNetwork(name);
+    }
+  }
+
+  @Test
+  void anExistingNetworkOfAnotherSubnetIsUsedAndTheLogSaysHowToFixIt() {
+    Ipv4Cidr theirs = testSubnet();
+    NetworkInfo existing =
+        network("theirs", new NetworkSpec(name("theirs"), Map.of(), theirs.toString(), null));
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(DockerContainerRuntime.class);
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      NetworkSpec ours =
+          new NetworkSpec(
+              name("theirs"), Map.of(), new Ipv4Cidr(theirs.base() ^ 1 << 16, 24).toString(), null);
+
+      NetworkInfo used = runtime.ensureNetwork(ours);
+      runtime.ensureNetwork(ours);
+
+      assertThat(used.id()).isEqualTo(existing.id());
+      assertThat(used.subnet()).isEqualTo(theirs.toString());
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .asString()
+          .contains(
+              "Docker network " + name("theirs") + " exists with subnet " + theirs,
+              "not the configured subnet " + ours.subnet(),
+              "cluster IPs",
+              "may not be reachable",
+              "docker network rm " + name("theirs"));
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.cetus.nodeagent.runtime.ContainerSpec;
+import io.cetus.nodeagent.runtime.DnsConfig;
 import io.cetus.nodeagent.runtime.Mount;
 import io.cetus.nodeagent.runtime.NetworkMode;
 import io.cetus.nodeagent.runtime.PortMapping;
@@ -216,5 +217,52 @@ class DockerSpecsTest {
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hostname");
+  }
+
+  @Test
+  void dnsSettingsGoToTheHostConfigAndEmptyListsKeepTheEngines() {
+    ContainerSpec spec =
+        ContainerSpec.builder("sandbox", "cetus/pause:1")
+            .network(NetworkMode.named("cetus"))
+            .dns(
+                new DnsConfig(
+                    List.of("10.242.255.10"),
+                    List.of("shop.svc.cluster.local", "svc.cluster.local", "cluster.local"),
+                    List.of("ndots:5")))
+            .build();
+
+    HostConfig host = map(spec).getHostConfig();
+
+    assertThat(host.getDns()).containsExactly("10.242.255.10");
+    assertThat(host.getDnsSearch())
+        .containsExactly("shop.svc.cluster.local", "svc.cluster.local", "cluster.local");
+    assertThat(host.getDnsOptions()).containsExactly("ndots:5");
+
+    HostConfig searchOnly =
+        map(ContainerSpec.builder("sandbox", "cetus/pause:1")
+                .dns(new DnsConfig(List.of(), List.of("example.com"), List.of()))
+                .build())
+            .getHostConfig();
+    assertThat(searchOnly.getDns()).isNull();
+    assertThat(searchOnly.getDnsSearch()).containsExactly("example.com");
+    assertThat(searchOnly.getDnsOptions()).isNull();
+
+    HostConfig engineDefault =
+        map(ContainerSpec.builder("c", "cetus/pause:1").build()).getHostConfig();
+    assertThat(engineDefault.getDns()).isNull();
+    assertThat(engineDefault.getDnsSearch()).isNull();
+    assertThat(engineDefault.getDnsOptions()).isNull();
+  }
+
+  @Test
+  void aContainerJoiningAnothersNamespaceCannotSetDns() {
+    assertThatThrownBy(
+            () ->
+                ContainerSpec.builder("app", "cetus/demo-app:0.1.0")
+                    .network(NetworkMode.joinContainer("sandbox-id"))
+                    .dns(new DnsConfig(List.of("10.242.255.10"), List.of(), List.of()))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DNS");
   }
 }

@@ -37,8 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * write, by the injected clock, silently (no DELETED event), as Redis expiry does.
  *
  * <p>Thread-safe: one lock guards all state; listeners run on each watch's own thread, never under
- * the lock. Test hooks: {@link #failNextList}, {@link #dropWatches()}; {@link #compact} forces
- * Expired for watches from older revisions.
+ * the lock. Test hooks: {@link #failNextList}, {@link #failNextWrite}, {@link #dropWatches()};
+ * {@link #compact} forces Expired for watches from older revisions.
  */
 public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
 
@@ -51,6 +51,8 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
   private long revision;
   private long compacted;
   private @Nullable RuntimeException nextListFailure;
+  private @Nullable ResourceType nextWriteFailureType;
+  private @Nullable RuntimeException nextWriteFailure;
   private boolean closed;
 
   public InMemoryObjectStore() {
@@ -69,6 +71,7 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
     ObjectNode stamped = StoredObjects.stamp(object, "");
     lock.lock();
     try {
+      throwWriteFailure(type);
       TypeState state = state(type);
       if (live(state, member) != null) {
         throw ApiException.alreadyExists(type.qualifiedPlural(), name);
@@ -91,6 +94,7 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
     ObjectNode stamped = StoredObjects.stamp(object, "");
     lock.lock();
     try {
+      throwWriteFailure(type);
       TypeState state = state(type);
       Entry current = live(state, member);
       if (current == null) {
@@ -116,6 +120,7 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
     String member = StoredObjects.member(StoredObjects.namespace(type, namespace), name);
     lock.lock();
     try {
+      throwWriteFailure(type);
       TypeState state = state(type);
       Entry current = live(state, member);
       if (current == null) {
@@ -266,6 +271,29 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
   }
 
   /** Test hook: the next {@link #list} call throws {@code failure} instead of answering. */
+  /**
+   * Test hook: the next create, update or delete of an object of {@code type} throws {@code
+   * failure} and writes nothing.
+   */
+  public void failNextWrite(ResourceType type, RuntimeException failure) {
+    lock.lock();
+    try {
+      nextWriteFailureType = type;
+      nextWriteFailure = failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void throwWriteFailure(ResourceType type) {
+    RuntimeException failure = nextWriteFailure;
+    if (failure != null && type.equals(nextWriteFailureType)) {
+      nextWriteFailure = null;
+      nextWriteFailureType = null;
+      throw failure;
+    }
+  }
+
   public void failNextList(RuntimeException failure) {
     lock.lock();
     try {

@@ -27,6 +27,11 @@ final class RedisKeys {
     return "{cetus}:idx:" + type.qualifiedPlural();
   }
 
+  /** Set of the values claimed in an allocation pool, e.g. {@code {cetus}:alloc:service-ips}. */
+  static String allocation(String pool) {
+    return "{cetus}:alloc:" + pool;
+  }
+
   /** Stream of changes, entry ID {@code <revision>-0}, fields {@code type} and {@code object}. */
   static String events(ResourceType type) {
     return "{cetus}:events:" + type.qualifiedPlural();
