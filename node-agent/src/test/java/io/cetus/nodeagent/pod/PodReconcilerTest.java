@@ -165,6 +165,29 @@ class PodReconcilerTest {
   }
 
   @Test
+  void aDeadSandboxIsReplacedAndThePodsContainersRunInTheNewOne() {
+    Pod pod = create(simplePod("Always"));
+    reconcile(pod);
+    String oldSandbox = containerId(pod, "POD");
+    String oldApp = containerId(pod, "app");
+
+    runtime.crash(oldSandbox, 0);
+    reconcile(pod);
+
+    String sandbox = containerId(pod, "POD");
+    assertThat(sandbox).isNotEqualTo(oldSandbox);
+    assertThat(runtime.inspect(sandbox).running()).isTrue();
+    String app = containerId(pod, "app");
+    assertThat(app).isNotEqualTo(oldApp);
+    assertThat(runtime.networkNamespaceOwner(app)).isEqualTo(sandbox);
+    assertThat(live(pod).status().phase()).isEqualTo("Running");
+    assertThat(live(pod).status().podIP()).isEqualTo(runtime.inspect(sandbox).ipAddress());
+    assertThat(appStatus(pod).containerID()).isEqualTo("fake://" + app);
+    assertThat(appStatus(pod).state().running()).isNotNull();
+    assertThat(eventReasons()).contains("SandboxChanged");
+  }
+
+  @Test
   void aNetworkRemovedBehindTheAgentsBackIsMadeAgainForTheNextSandbox() {
     Pod first = create(simplePod("Always"));
     reconcile(first);
