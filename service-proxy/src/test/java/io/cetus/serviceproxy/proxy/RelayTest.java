@@ -181,7 +181,9 @@ class RelayTest {
             behaviour);
     proxier =
         new Proxier(
-            Transport.select(transport), 2, Duration.ofSeconds(1), Clock.systemUTC(), registry);
+            // a connect timeout far above the default: these tests are about the bytes, and a
+            // loaded CI machine must not turn a slow connect into a reset client
+            Transport.select(transport), 2, DEADLINE, Clock.systemUTC(), registry);
     front = new InetSocketAddress(InetAddress.getByName("127.77." + net + ".10"), 8080);
     List<Proxier.BindFailure> failures =
         proxier.apply(
