@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,6 +65,9 @@ public final class SchedulerCache {
 
   private Instant nextCleanup = Instant.MIN;
 
+  /** Threads in {@link #awaitNodes}, woken by every node change. */
+  private int nodeWaiters;
+
   public SchedulerCache(Clock clock) {
     this.clock = clock;
   }
@@ -83,6 +89,43 @@ public final class SchedulerCache {
     return entry == null || entry.slot < 0 ? null : entry.info;
   }
 
+  /**
+   * Waits until every node {@code names} gives is in the cache, asking {@code names} again after
+   * every node change. The node informer's handler delivers its objects on a thread of its own, so
+   * the informer can know nodes the cache does not show yet; a decision made in that moment would
+   * miss them (at start: "no nodes available").
+   *
+   * @param names the nodes that must be here, e.g. the node informer's
+   * @return {@code false} if {@code timeout} passed first
+   */
+  public synchronized boolean awaitNodes(
+      Supplier<? extends Collection<String>> names, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    nodeWaiters++;
+    try {
+      while (!hasNodes(names.get())) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
+    } finally {
+      nodeWaiters--;
+    }
+  }
+
+  private boolean hasNodes(Collection<String> names) {
+    for (String name : names) {
+      NodeEntry entry = nodes.get(name);
+      if (entry == null || entry.slot < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // --- node informer
 
   public synchronized void addOrUpdateNode(Node node) {
@@ -95,11 +138,17 @@ public final class SchedulerCache {
     } else {
       listed.set(entry.slot, entry.info);
     }
+    if (nodeWaiters > 0) {
+      notifyAll();
+    }
   }
 
   /** The node is gone; pods still bound to it stay remembered until they go too. */
   public synchronized void removeNode(Node node) {
     String name = String.valueOf(node.metadata().name());
+    if (nodeWaiters > 0) {
+      notifyAll(); // the informer shows the node no more either
+    }
     NodeEntry entry = nodes.get(name);
     if (entry == null) {
       return;

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -239,5 +242,43 @@ class SchedulerCacheTest {
         meta.annotations(),
         meta.ownerReferences(),
         null);
+  }
+
+  @Test
+  void awaitingNodesReturnsOnceTheCacheHoldsEveryNodeNamedAndGivesUpAfterTheTimeout()
+      throws Exception {
+    assertThat(cache.awaitNodes(() -> List.of("n1", "n2"), Duration.ZERO)).isTrue();
+    assertThat(cache.awaitNodes(() -> List.of("n1", "n3"), Duration.ofMillis(20))).isFalse();
+
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return cache.awaitNodes(() -> List.of("n3"), Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    cache.addOrUpdateNode(node("n3", "4", "8Gi"));
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aNodeTheInformerNoLongerNamesIsNotAwaited() throws Exception {
+    var names = new AtomicReference<List<String>>(List.of("gone"));
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return cache.awaitNodes(names::get, Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    names.set(List.of());
+    cache.removeNode(node("gone", "1", "1Gi"));
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
   }
 }
