@@ -96,9 +96,10 @@ final class SchedulerReconciler implements Reconciler {
       return Result.DONE;
     }
     Pod pod = cached.get();
-    return switch (algorithm.schedule(PodInfo.of(pod), cache.nodes())) {
+    PodInfo info = cache.podInfo(pod);
+    return switch (algorithm.schedule(info, cache.nodes())) {
       case ScheduleResult.Feasible feasible -> {
-        cache.assume(pod, feasible.node());
+        cache.assume(info, feasible.node());
         binder.bind(request, pod, feasible.node());
         yield Result.DONE;
       }

@@ -63,6 +63,9 @@ public final class SchedulerCache {
   /** The assumed ones among them. */
   private final Map<String, PodState> assumed = new HashMap<>();
 
+  /** One instance of each sibling key of the counted pods, with how many pods hold it. */
+  private final Map<SiblingKey, SharedKey> siblingKeys = new HashMap<>();
+
   private Instant nextCleanup = Instant.MIN;
 
   /** Threads in {@link #awaitNodes}, woken by every node change. */
@@ -185,14 +188,30 @@ public final class SchedulerCache {
 
   // --- the scheduler's decisions
 
+  /**
+   * What scheduling needs of {@code pod}, with the cache's own instance of its sibling key if a
+   * counted pod has an equal one, so that counting its siblings on each node is an identity check.
+   */
+  public synchronized PodInfo podInfo(Pod pod) {
+    PodInfo info = PodInfo.of(pod);
+    SiblingKey key = info.siblingKey();
+    SharedKey shared = key == null ? null : siblingKeys.get(key);
+    return shared == null || shared.key == key ? info : info.withSiblingKey(shared.key);
+  }
+
   /** Counts {@code pod} on {@code node} from now on: the scheduler is binding it there. */
-  public synchronized void assume(Pod pod, String node) {
-    String key = PodInfo.key(pod);
+  public void assume(Pod pod, String node) {
+    assume(PodInfo.of(pod), node);
+  }
+
+  /** Counts the pod of {@code info} on {@code node} from now on: the scheduler is binding it. */
+  public synchronized void assume(PodInfo info, String node) {
+    String key = info.key();
     PodState previous = pods.get(key);
     if (previous != null) {
       uncount(key, previous);
     }
-    PodState state = new PodState(PodInfo.of(pod.withSpec(pod.spec().withNodeName(node))), node);
+    PodState state = new PodState(info, node);
     state.assumed = true;
     count(key, state);
     assumed.put(key, state);
@@ -245,6 +264,7 @@ public final class SchedulerCache {
   }
 
   private void count(String key, PodState state) {
+    state.info = share(state.info);
     pods.put(key, state);
     NodeEntry entry = nodes.computeIfAbsent(state.node, NodeEntry::new);
     entry.info = entry.info.withPod(state.info);
@@ -256,11 +276,31 @@ public final class SchedulerCache {
     if (state.assumed) {
       assumed.remove(key);
     }
+    unshare(state.info);
     NodeEntry entry = nodes.get(state.node);
     if (entry != null) {
       entry.info = entry.info.withoutPod(state.info);
       relist(entry);
       dropIfEmpty(entry);
+    }
+  }
+
+  /** {@code info} with the shared instance of its sibling key, held once more. */
+  private PodInfo share(PodInfo info) {
+    SiblingKey key = info.siblingKey();
+    if (key == null) {
+      return info;
+    }
+    SharedKey shared = siblingKeys.computeIfAbsent(key, SharedKey::new);
+    shared.holders++;
+    return shared.key == key ? info : info.withSiblingKey(shared.key);
+  }
+
+  private void unshare(PodInfo info) {
+    SiblingKey key = info.siblingKey();
+    SharedKey shared = key == null ? null : siblingKeys.get(key);
+    if (shared != null && --shared.holders == 0) {
+      siblingKeys.remove(key);
     }
   }
 
@@ -339,9 +379,19 @@ public final class SchedulerCache {
     }
   }
 
+  /** A sibling key's shared instance and how many counted pods hold it. */
+  private static final class SharedKey {
+    final SiblingKey key;
+    int holders;
+
+    SharedKey(SiblingKey key) {
+      this.key = key;
+    }
+  }
+
   /** One counted pod: where, and whether only assumed there. */
   private static final class PodState {
-    final PodInfo info;
+    PodInfo info;
     final String node;
     boolean assumed;
     @Nullable Instant deadline;

@@ -102,6 +102,35 @@ class SchedulerCacheTest {
   }
 
   @Test
+  void decisionsGetTheCountedPodsInstanceOfTheirSiblingKeyWhileOneIsCounted() {
+    Pod sibling = ownedBy(requesting(pod("web-2"), "1", "1Gi"), "web", "rs-uid");
+    assertThat(cache.podInfo(sibling).siblingKey())
+        .as("nothing counted: its own key")
+        .isEqualTo(webSiblings)
+        .isNotSameAs(webSiblings);
+
+    cache.addPod(boundTo(web, "n1"));
+    SiblingKey shared = info("n1").pods().getFirst().siblingKey();
+    PodInfo decided = cache.podInfo(sibling);
+
+    assertThat(decided.siblingKey()).isSameAs(shared);
+    assertThat(info("n1").siblings(decided.siblingKey())).isEqualTo(1);
+    assertThat(decided.requests()).isEqualTo(new Resources(1000, GI));
+
+    cache.assume(decided, "n2");
+    assertThat(info("n2").siblings(webSiblings)).isEqualTo(1);
+    assertThat(info("n2").pods().getFirst().siblingKey()).isSameAs(shared);
+
+    cache.removePod(boundTo(web, "n1"));
+    cache.forget(sibling);
+    assertThat(info("n1").siblings(webSiblings)).isZero();
+    assertThat(info("n2").siblings(webSiblings)).isZero();
+    assertThat(cache.podInfo(sibling).siblingKey())
+        .as("no pod holds the key any more: forgotten")
+        .isNotSameAs(shared);
+  }
+
+  @Test
   void podsOfANodeNotSeenYetCountOnceItAppears() {
     cache.addPod(boundTo(web, "n3"));
     assertThat(cache.nodes()).extracting(NodeInfo::name).containsExactlyInAnyOrder("n1", "n2");
