@@ -1,7 +1,6 @@
 package io.cetus.client.json;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +21,7 @@ import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 final class FastInstantDeserializer extends ValueDeserializer<Instant> {
 
   private static final InstantDeserializer<Instant> STANDARD = InstantDeserializer.INSTANT;
+  private static final long DAYS_0000_TO_1970 = 146_097L * 5 - (30L * 365 + 7);
   private static final int[] NANO_SCALE = {
     0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
   };
@@ -95,8 +95,22 @@ final class FastInstantDeserializer extends ValueDeserializer<Instant> {
       }
       nanos = fraction * NANO_SCALE[fractionDigits];
     }
-    long epochDay = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    return Instant.ofEpochSecond(
+        epochDay(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+  }
+
+  /** Days from 1970-01-01 to a valid date of a year from 0 to 9999, as {@code LocalDate} counts. */
+  private static long epochDay(int year, int month, int day) {
+    long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    days += (367 * month - 362) / 12 + day - 1;
+    if (month > 2) {
+      days -= isLeap(year) ? 1 : 2;
+    }
+    return days - DAYS_0000_TO_1970;
+  }
+
+  private static boolean isLeap(int year) {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
   }
 
   /** The number the {@code count} ASCII digits at {@code from} write; -1 if one is no digit. */
@@ -114,7 +128,7 @@ final class FastInstantDeserializer extends ValueDeserializer<Instant> {
 
   private static int lengthOfMonth(int year, int month) {
     return switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 2 -> isLeap(year) ? 29 : 28;
       case 4, 6, 9, 11 -> 30;
       default -> 31;
     };

@@ -3,6 +3,7 @@ package io.cetus.client.json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -123,6 +124,18 @@ class ClientJsonTest {
       String text = SECONDS.format(instant) + (digits == 0 ? "" : "." + fraction) + "Z";
 
       assertThat(readAt(ClientJson.mapper(), text)).as(text).isEqualTo(readAt(Json.mapper(), text));
+    }
+  }
+
+  @Test
+  void everyDayOfTheCalendarIsCountedAsLocalDateCountsIt() {
+    for (LocalDate day = LocalDate.of(0, 1, 1);
+        day.getYear() < 10_000;
+        day = day.plusDays(day.getYear() >= 1900 && day.getYear() < 2200 ? 1 : 37)) {
+      String text = day + "T12:34:56Z";
+      assertThat(FastInstantDeserializer.parse(text))
+          .as(text)
+          .isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from));
     }
   }
 
