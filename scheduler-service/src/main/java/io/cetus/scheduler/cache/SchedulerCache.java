@@ -71,6 +71,9 @@ public final class SchedulerCache {
   /** Threads in {@link #awaitNodes}, woken by every node change. */
   private int nodeWaiters;
 
+  /** How many nodes were removed so far, for {@link #awaitNodes}. */
+  private long nodeRemovals;
+
   public SchedulerCache(Clock clock) {
     this.clock = clock;
   }
@@ -93,10 +96,12 @@ public final class SchedulerCache {
   }
 
   /**
-   * Waits until every node {@code names} gives is in the cache, asking {@code names} again after
-   * every node change. The node informer's handler delivers its objects on a thread of its own, so
-   * the informer can know nodes the cache does not show yet; a decision made in that moment would
-   * miss them (at start: "no nodes available").
+   * Waits until every node {@code names} gives is in the cache. The node informer's handler
+   * delivers its objects on a thread of its own, so the informer can know nodes the cache does not
+   * show yet; a decision made in that moment would miss them (at start: "no nodes available").
+   * {@code names} is asked again once the node it lacked arrives or any node is removed (it may
+   * have been that one), not on every node change: the initial adds of many nodes cost one list per
+   * node that was missing, not one per add.
    *
    * @param names the nodes that must be here, e.g. the node informer's
    * @return {@code false} if {@code timeout} passed first
@@ -106,12 +111,17 @@ public final class SchedulerCache {
     long deadline = System.nanoTime() + timeout.toNanos();
     nodeWaiters++;
     try {
-      while (!hasNodes(names.get())) {
+      String missing = firstMissing(names.get());
+      while (missing != null) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
+        long removals = nodeRemovals;
         TimeUnit.NANOSECONDS.timedWait(this, left);
+        if (node(missing) != null || nodeRemovals != removals) {
+          missing = firstMissing(names.get());
+        }
       }
       return true;
     } finally {
@@ -119,14 +129,13 @@ public final class SchedulerCache {
     }
   }
 
-  private boolean hasNodes(Collection<String> names) {
+  private @Nullable String firstMissing(Collection<String> names) {
     for (String name : names) {
-      NodeEntry entry = nodes.get(name);
-      if (entry == null || entry.slot < 0) {
-        return false;
+      if (node(name) == null) {
+        return name;
       }
     }
-    return true;
+    return null;
   }
 
   // --- node informer
@@ -149,6 +158,7 @@ public final class SchedulerCache {
   /** The node is gone; pods still bound to it stay remembered until they go too. */
   public synchronized void removeNode(Node node) {
     String name = String.valueOf(node.metadata().name());
+    nodeRemovals++;
     if (nodeWaiters > 0) {
       notifyAll(); // the informer shows the node no more either
     }
