@@ -32,8 +32,9 @@ import io.cetus.scheduler.cache.SchedulerCache;
 /**
  * Builds the {@code scheduler} controller: one worker (decisions build on each other) deciding on
  * the {@link SchedulerCache}, which the node and pod informers keep up to date (their handlers are
- * registered first, so the cache has seen an event before the request it queues is worked on), and
- * bindings sent by an {@link AsyncBinder}. The queue is fed by
+ * registered first, so the cache has seen a pod's event before the request it queues is worked on;
+ * nodes come on another thread, so the first decision waits until the cache holds every node the
+ * node informer knows), and bindings sent by an {@link AsyncBinder}. The queue is fed by
  *
  * <ul>
  *   <li>pods: a pod that needs scheduling is queued when it appears or its spec or labels change
@@ -109,6 +110,7 @@ public final class SchedulerController {
         new SchedulerReconciler(
             schedulerName,
             pods.lister(),
+            nodes.lister(),
             podClient,
             cache,
             SchedulingAlgorithm.withDefaults(random, percentageOfNodesToScore),

@@ -1,12 +1,17 @@
 package io.cetus.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cetus.api.core.Node;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodCondition;
 import io.cetus.api.errors.ApiErrors;
@@ -28,9 +33,16 @@ import io.cetus.scheduler.cache.SchedulerCache;
  * Unschedulable}) and retries after a backoff, or sooner when the cluster changes.
  *
  * <p>Decisions must be made one at a time (one worker): each relies on the previous ones being
- * assumed in the cache.
+ * assumed in the cache. The first decision waits until the cache holds every node the node informer
+ * knows: the informers' handlers run on a thread per informer, so at start the pods can be queued
+ * while the node informer's initial adds are still on their way to the cache.
  */
 final class SchedulerReconciler implements Reconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(SchedulerReconciler.class);
+
+  /** How long the first decision waits for the cache to show the node informer's nodes. */
+  static final Duration CACHE_SYNC_TIMEOUT = Duration.ofSeconds(30);
 
   static final String REASON_SCHEDULED = "Scheduled";
   static final String REASON_FAILED_SCHEDULING = "FailedScheduling";
@@ -38,6 +50,7 @@ final class SchedulerReconciler implements Reconciler {
 
   private final String schedulerName;
   private final Lister<Pod> pods;
+  private final Lister<Node> nodes;
   private final ObjectClient<Pod> podClient;
   private final SchedulerCache cache;
   private final SchedulingAlgorithm algorithm;
@@ -45,10 +58,12 @@ final class SchedulerReconciler implements Reconciler {
   private final AsyncEvents events;
   private final UnschedulablePods unschedulable;
   private final Clock clock;
+  private volatile boolean cacheSynced;
 
   SchedulerReconciler(
       String schedulerName,
       Lister<Pod> pods,
+      Lister<Node> nodes,
       ObjectClient<Pod> podClient,
       SchedulerCache cache,
       SchedulingAlgorithm algorithm,
@@ -58,6 +73,7 @@ final class SchedulerReconciler implements Reconciler {
       Clock clock) {
     this.schedulerName = schedulerName;
     this.pods = pods;
+    this.nodes = nodes;
     this.podClient = podClient;
     this.cache = cache;
     this.algorithm = algorithm;
@@ -69,6 +85,9 @@ final class SchedulerReconciler implements Reconciler {
 
   @Override
   public Result reconcile(Request request) throws InterruptedException {
+    if (!cacheSynced) {
+      awaitCacheSynced();
+    }
     Optional<Pod> cached = pods.get(request.namespace(), request.name());
     if (cached.isEmpty()
         || !PendingPods.needsScheduling(cached.get(), schedulerName)
@@ -77,14 +96,29 @@ final class SchedulerReconciler implements Reconciler {
       return Result.DONE;
     }
     Pod pod = cached.get();
-    return switch (algorithm.schedule(PodInfo.of(pod), cache.nodes())) {
+    PodInfo info = cache.podInfo(pod);
+    return switch (algorithm.schedule(info, cache.nodes())) {
       case ScheduleResult.Feasible feasible -> {
-        cache.assume(pod, feasible.node());
+        cache.assume(info, feasible.node());
         binder.bind(request, pod, feasible.node());
         yield Result.DONE;
       }
       case ScheduleResult.Unschedulable failure -> unschedulable(request, pod, failure.message());
     };
+  }
+
+  private void awaitCacheSynced() throws InterruptedException {
+    boolean synced =
+        cache.awaitNodes(
+            () ->
+                nodes.list().stream().map(node -> String.valueOf(node.metadata().name())).toList(),
+            CACHE_SYNC_TIMEOUT);
+    if (!synced) {
+      log.warn(
+          "The scheduler cache still misses nodes the node informer knows after {}; scheduling",
+          CACHE_SYNC_TIMEOUT);
+    }
+    cacheSynced = true;
   }
 
   private Result unschedulable(Request request, Pod pod, String message) {

@@ -41,7 +41,7 @@ final class SchedulingAlgorithm {
   /** The least share of the nodes scored when the share adapts to the cluster's size. */
   static final int MIN_PERCENTAGE_OF_NODES_TO_SCORE = 5;
 
-  private final List<NodeFilter> filters;
+  private final NodeFilter[] filters;
   private final List<NodeScorer> scorers;
   private final RandomGenerator random;
   private final int percentageOfNodesToScore;
@@ -62,7 +62,7 @@ final class SchedulingAlgorithm {
       throw new IllegalArgumentException(
           "percentageOfNodesToScore must be 0 to 100, got " + percentageOfNodesToScore);
     }
-    this.filters = List.copyOf(filters);
+    this.filters = filters.toArray(NodeFilter[]::new);
     this.scorers = List.copyOf(scorers);
     this.random = random;
     this.percentageOfNodesToScore = percentageOfNodesToScore;
@@ -98,7 +98,7 @@ final class SchedulingAlgorithm {
     int wanted = feasibleNodesToFind(count);
     int start = nextStartIndex % count;
     List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, count));
-    Map<String, Integer> reasons = new TreeMap<>();
+    Map<String, Integer> reasons = null;
     int looked = 0;
     while (looked < count && feasible.size() < wanted) {
       NodeInfo node = nodes.get((start + looked) % count);
@@ -107,12 +107,18 @@ final class SchedulingAlgorithm {
       if (result.fits()) {
         feasible.add(node);
       } else {
-        result.reasons().forEach(reason -> reasons.merge(reason, 1, Integer::sum));
+        if (reasons == null) {
+          reasons = new TreeMap<>();
+        }
+        for (String reason : result.reasons()) {
+          reasons.merge(reason, 1, Integer::sum);
+        }
       }
     }
     nextStartIndex = (start + looked) % count;
     if (feasible.isEmpty()) {
-      return new ScheduleResult.Unschedulable(failureMessage(count, reasons));
+      return new ScheduleResult.Unschedulable(
+          failureMessage(count, reasons == null ? Map.of() : reasons));
     }
     return new ScheduleResult.Feasible(pickBest(pod, feasible));
   }
@@ -130,7 +136,7 @@ final class SchedulingAlgorithm {
   }
 
   private FilterResult fit(PodInfo pod, NodeInfo node) {
-    for (NodeFilter filter : filters) {
+    for (NodeFilter filter : filters) { // an array: no iterator per node
       FilterResult result = filter.filter(pod, node);
       if (!result.fits()) {
         return result;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import io.cetus.api.meta.Condition;
 import io.cetus.api.meta.ObjectMeta;
 import io.cetus.client.DeleteOptions;
 import io.cetus.client.ObjectClient;
+import io.cetus.client.informer.Lister;
 import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.ControllerManager;
 import io.cetus.controller.event.EventRecorder;
@@ -56,6 +59,7 @@ class SchedulerReconcilerTest {
   @AfterEach
   void stop() {
     manager.stop();
+    informers.stop();
   }
 
   @Test
@@ -107,10 +111,7 @@ class SchedulerReconcilerTest {
         .atMost(DEADLINE)
         .untilAsserted(
             () ->
-                // The first attempt can come before the node's add has reached the scheduler's
-                // cache ("no nodes available"); the handlers do not yet wait for each other.
                 assertThat(events("huge", SchedulerReconciler.REASON_FAILED_SCHEDULING))
-                    .filteredOn(event -> !event.message().startsWith("no nodes available"))
                     .singleElement()
                     .satisfies(
                         event -> {
@@ -230,29 +231,7 @@ class SchedulerReconcilerTest {
     var cache = new SchedulerCache(Clock.systemUTC());
     nodeInformer.lister().list().forEach(cache::addOrUpdateNode);
     podInformer.lister().list().forEach(cache::addPod);
-    var unschedulable = new UnschedulablePods();
-    var events =
-        new AsyncEvents(
-            new EventRecorder(api.forType(Event.class), Clock.systemUTC(), "default-scheduler"),
-            Runnable::run);
-    var reconciler =
-        new SchedulerReconciler(
-            PendingPods.DEFAULT_SCHEDULER,
-            podInformer.lister(),
-            pods,
-            cache,
-            SchedulingAlgorithm.withDefaults(new Random(3)),
-            new AsyncBinder(
-                new ApiBinder(pods),
-                cache,
-                events,
-                unschedulable,
-                new DefaultWorkQueue<>(),
-                Runnable::run,
-                1),
-            events,
-            unschedulable,
-            Clock.systemUTC());
+    var reconciler = reconciler(podInformer.lister(), nodeInformer.lister(), cache);
 
     Result first = reconciler.reconcile(new Request(NAMESPACE, "first"));
     Result second = reconciler.reconcile(new Request(NAMESPACE, "second"));
@@ -264,6 +243,68 @@ class SchedulerReconcilerTest {
     assertThat(events("second", SchedulerReconciler.REASON_FAILED_SCHEDULING))
         .extracting(Event::message)
         .containsExactly("0/1 nodes are available: 1 Insufficient memory.");
+  }
+
+  @Test
+  void firstDecisionWaitsUntilTheCacheHoldsEveryNodeTheNodeInformerKnows() throws Exception {
+    nodes.create(node("only", "4", "8Gi"));
+    pods.create(pod("web"));
+    var podInformer = informers.forType(Pod.class);
+    var nodeInformer = informers.forType(Node.class);
+    informers.start();
+    assertThat(informers.awaitSynced(DEADLINE)).isTrue();
+    // the node informer's add has not reached the cache yet
+    var cache = new SchedulerCache(Clock.systemUTC());
+    var reconciler = reconciler(podInformer.lister(), nodeInformer.lister(), cache);
+    var result = new CompletableFuture<Result>();
+    Thread worker =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    result.complete(reconciler.reconcile(new Request(NAMESPACE, "web")));
+                  } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+    await()
+        .atMost(DEADLINE)
+        .until(() -> worker.getState() == Thread.State.TIMED_WAITING || result.isDone());
+    assertThat(result).as("decided before the cache showed the node").isNotDone();
+
+    cache.addOrUpdateNode(nodeInformer.lister().get(null, "only").orElseThrow());
+
+    assertThat(result.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).requeue()).isFalse();
+    assertThat(pods.get(NAMESPACE, "web").orElseThrow().spec().nodeName()).isEqualTo("only");
+    assertThat(events("web", SchedulerReconciler.REASON_FAILED_SCHEDULING)).isEmpty();
+  }
+
+  /** The scheduler's reconciler on {@code cache}, binding and recording on the caller's thread. */
+  private SchedulerReconciler reconciler(
+      Lister<Pod> podLister, Lister<Node> nodeLister, SchedulerCache cache) {
+    var unschedulable = new UnschedulablePods();
+    var events =
+        new AsyncEvents(
+            new EventRecorder(api.forType(Event.class), Clock.systemUTC(), "default-scheduler"),
+            Runnable::run);
+    return new SchedulerReconciler(
+        PendingPods.DEFAULT_SCHEDULER,
+        podLister,
+        nodeLister,
+        pods,
+        cache,
+        SchedulingAlgorithm.withDefaults(new Random(3)),
+        new AsyncBinder(
+            new ApiBinder(pods),
+            cache,
+            events,
+            unschedulable,
+            new DefaultWorkQueue<>(),
+            Runnable::run,
+            1),
+        events,
+        unschedulable,
+        Clock.systemUTC());
   }
 
   private void startScheduler() throws InterruptedException {

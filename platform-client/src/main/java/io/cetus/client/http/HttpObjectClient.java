@@ -30,6 +30,7 @@ import io.cetus.client.ObjectList;
 import io.cetus.client.PatchType;
 import io.cetus.client.WatchOptions;
 import io.cetus.client.WatchStream;
+import io.cetus.client.json.ClientJson;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +87,7 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
       JsonNode root = Json.mapper().readTree(body);
       List<T> items = new ArrayList<>();
       for (JsonNode item : root.path("items")) {
-        items.add(Json.mapper().treeToValue(item, javaType));
+        items.add(ClientJson.mapper().treeToValue(item, javaType));
       }
       JsonNode metadata = root.path("metadata");
       String continueToken = metadata.path("continue").asString("");
@@ -222,7 +223,7 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
 
   private T decode(byte[] body) {
     try {
-      return Json.mapper().readValue(body, javaType);
+      return ClientJson.mapper().readValue(body, javaType);
     } catch (JacksonException e) {
       throw ErrorDecoder.undecodable(type.qualifiedPlural(), e);
     }

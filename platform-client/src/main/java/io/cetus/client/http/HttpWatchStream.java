@@ -14,6 +14,7 @@ import io.cetus.api.errors.ApiException;
 import io.cetus.api.json.Json;
 import io.cetus.api.watch.WatchEvent;
 import io.cetus.client.WatchStream;
+import io.cetus.client.json.ClientJson;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ final class HttpWatchStream<T> implements WatchStream<T> {
       throw error;
     }
     try {
-      return Optional.of(new WatchEvent<>(type, Json.mapper().treeToValue(object, javaType)));
+      return Optional.of(new WatchEvent<>(type, ClientJson.mapper().treeToValue(object, javaType)));
     } catch (JacksonException e) {
       if (WatchEvent.BOOKMARK.equals(type)) {
         // A bookmark only advances the revision; a kind that cannot be built from bare metadata

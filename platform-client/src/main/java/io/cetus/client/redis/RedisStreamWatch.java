@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import io.cetus.api.errors.ApiException;
 import io.cetus.api.errors.Reason;
-import io.cetus.api.json.Json;
 import io.cetus.api.meta.ApiObject;
 import io.cetus.api.watch.WatchEvent;
 import io.cetus.client.WatchStream;
+import io.cetus.client.json.ClientJson;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
@@ -189,7 +189,7 @@ final class RedisStreamWatch<T extends ApiObject> implements WatchStream<T> {
     }
     T decoded;
     try {
-      decoded = Json.mapper().readValue(object, javaType);
+      decoded = ClientJson.mapper().readValue(object, javaType);
     } catch (JacksonException e) {
       throw new ApiException(
           Reason.INTERNAL_ERROR, stream + ": undecodable entry " + id + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.cetus.api.core.Node;
 import io.cetus.api.core.NodeCondition;
 import io.cetus.api.core.Pod;
+import io.cetus.api.core.Taint;
 import io.cetus.api.meta.Condition;
 import io.cetus.api.quantity.Quantity;
 
@@ -23,6 +24,9 @@ public final class NodeInfo {
 
   private final Node node;
   private final String name;
+  private final boolean unschedulable;
+  private final List<Taint> taints;
+  private final Map<String, String> labels;
   private final Resources allocatable;
   private final long allocatablePods;
   private final boolean ready;
@@ -41,6 +45,9 @@ public final class NodeInfo {
       Map<SiblingKey, Integer> siblings) {
     this.node = node;
     this.name = String.valueOf(node.metadata().name());
+    this.unschedulable = Boolean.TRUE.equals(node.spec().unschedulable());
+    this.taints = node.spec().taints();
+    this.labels = node.metadata().labels();
     Map<String, Quantity> offered = node.status().allocatable();
     this.allocatable = Resources.of(offered);
     Quantity podCount = offered.get(PODS);
@@ -144,6 +151,21 @@ public final class NodeInfo {
 
   public String name() {
     return name;
+  }
+
+  /** Whether the node is cordoned ({@code spec.unschedulable}). */
+  public boolean unschedulable() {
+    return unschedulable;
+  }
+
+  /** The node's taints ({@code spec.taints}). */
+  public List<Taint> taints() {
+    return taints;
+  }
+
+  /** The node's labels. */
+  public Map<String, String> labels() {
+    return labels;
   }
 
   /** CPU and memory the node offers pods; what it does not report counts as none. */

@@ -41,6 +41,11 @@ public record PodInfo(
         !pod.metadata().isBeingDeleted());
   }
 
+  /** The same pod with {@code key}, an equal sibling key (the cache's own instance of it). */
+  PodInfo withSiblingKey(SiblingKey key) {
+    return new PodInfo(pod, requests, nonZeroRequests, hostPorts, key, countsAsSibling);
+  }
+
   /** {@code namespace/name}. */
   public String key() {
     return key(pod);

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,7 +63,16 @@ public final class SchedulerCache {
   /** The assumed ones among them. */
   private final Map<String, PodState> assumed = new HashMap<>();
 
+  /** One instance of each sibling key of the counted pods, with how many pods hold it. */
+  private final Map<SiblingKey, SharedKey> siblingKeys = new HashMap<>();
+
   private Instant nextCleanup = Instant.MIN;
+
+  /** Threads in {@link #awaitNodes}, woken by every node change. */
+  private int nodeWaiters;
+
+  /** How many nodes were removed so far, for {@link #awaitNodes}. */
+  private long nodeRemovals;
 
   public SchedulerCache(Clock clock) {
     this.clock = clock;
@@ -83,6 +95,49 @@ public final class SchedulerCache {
     return entry == null || entry.slot < 0 ? null : entry.info;
   }
 
+  /**
+   * Waits until every node {@code names} gives is in the cache. The node informer's handler
+   * delivers its objects on a thread of its own, so the informer can know nodes the cache does not
+   * show yet; a decision made in that moment would miss them (at start: "no nodes available").
+   * {@code names} is asked again once the node it lacked arrives or any node is removed (it may
+   * have been that one), not on every node change: the initial adds of many nodes cost one list per
+   * node that was missing, not one per add.
+   *
+   * @param names the nodes that must be here, e.g. the node informer's
+   * @return {@code false} if {@code timeout} passed first
+   */
+  public synchronized boolean awaitNodes(
+      Supplier<? extends Collection<String>> names, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    nodeWaiters++;
+    try {
+      String missing = firstMissing(names.get());
+      while (missing != null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        long removals = nodeRemovals;
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+        if (node(missing) != null || nodeRemovals != removals) {
+          missing = firstMissing(names.get());
+        }
+      }
+      return true;
+    } finally {
+      nodeWaiters--;
+    }
+  }
+
+  private @Nullable String firstMissing(Collection<String> names) {
+    for (String name : names) {
+      if (node(name) == null) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   // --- node informer
 
   public synchronized void addOrUpdateNode(Node node) {
@@ -95,11 +150,18 @@ public final class SchedulerCache {
     } else {
       listed.set(entry.slot, entry.info);
     }
+    if (nodeWaiters > 0) {
+      notifyAll();
+    }
   }
 
   /** The node is gone; pods still bound to it stay remembered until they go too. */
   public synchronized void removeNode(Node node) {
     String name = String.valueOf(node.metadata().name());
+    nodeRemovals++;
+    if (nodeWaiters > 0) {
+      notifyAll(); // the informer shows the node no more either
+    }
     NodeEntry entry = nodes.get(name);
     if (entry == null) {
       return;
@@ -136,14 +198,30 @@ public final class SchedulerCache {
 
   // --- the scheduler's decisions
 
+  /**
+   * What scheduling needs of {@code pod}, with the cache's own instance of its sibling key if a
+   * counted pod has an equal one, so that counting its siblings on each node is an identity check.
+   */
+  public synchronized PodInfo podInfo(Pod pod) {
+    PodInfo info = PodInfo.of(pod);
+    SiblingKey key = info.siblingKey();
+    SharedKey shared = key == null ? null : siblingKeys.get(key);
+    return shared == null || shared.key == key ? info : info.withSiblingKey(shared.key);
+  }
+
   /** Counts {@code pod} on {@code node} from now on: the scheduler is binding it there. */
-  public synchronized void assume(Pod pod, String node) {
-    String key = PodInfo.key(pod);
+  public void assume(Pod pod, String node) {
+    assume(PodInfo.of(pod), node);
+  }
+
+  /** Counts the pod of {@code info} on {@code node} from now on: the scheduler is binding it. */
+  public synchronized void assume(PodInfo info, String node) {
+    String key = info.key();
     PodState previous = pods.get(key);
     if (previous != null) {
       uncount(key, previous);
     }
-    PodState state = new PodState(PodInfo.of(pod.withSpec(pod.spec().withNodeName(node))), node);
+    PodState state = new PodState(info, node);
     state.assumed = true;
     count(key, state);
     assumed.put(key, state);
@@ -196,6 +274,7 @@ public final class SchedulerCache {
   }
 
   private void count(String key, PodState state) {
+    state.info = share(state.info);
     pods.put(key, state);
     NodeEntry entry = nodes.computeIfAbsent(state.node, NodeEntry::new);
     entry.info = entry.info.withPod(state.info);
@@ -207,11 +286,31 @@ public final class SchedulerCache {
     if (state.assumed) {
       assumed.remove(key);
     }
+    unshare(state.info);
     NodeEntry entry = nodes.get(state.node);
     if (entry != null) {
       entry.info = entry.info.withoutPod(state.info);
       relist(entry);
       dropIfEmpty(entry);
+    }
+  }
+
+  /** {@code info} with the shared instance of its sibling key, held once more. */
+  private PodInfo share(PodInfo info) {
+    SiblingKey key = info.siblingKey();
+    if (key == null) {
+      return info;
+    }
+    SharedKey shared = siblingKeys.computeIfAbsent(key, SharedKey::new);
+    shared.holders++;
+    return shared.key == key ? info : info.withSiblingKey(shared.key);
+  }
+
+  private void unshare(PodInfo info) {
+    SiblingKey key = info.siblingKey();
+    SharedKey shared = key == null ? null : siblingKeys.get(key);
+    if (shared != null && --shared.holders == 0) {
+      siblingKeys.remove(key);
     }
   }
 
@@ -290,9 +389,19 @@ public final class SchedulerCache {
     }
   }
 
+  /** A sibling key's shared instance and how many counted pods hold it. */
+  private static final class SharedKey {
+    final SiblingKey key;
+    int holders;
+
+    SharedKey(SiblingKey key) {
+      this.key = key;
+    }
+  }
+
   /** One counted pod: where, and whether only assumed there. */
   private static final class PodState {
-    final PodInfo info;
+    PodInfo info;
     final String node;
     boolean assumed;
     @Nullable Instant deadline;

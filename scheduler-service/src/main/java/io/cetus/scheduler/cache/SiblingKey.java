@@ -16,7 +16,9 @@ import io.cetus.api.meta.Owners;
  * are siblings when their keys are equal, so the cache can count each node's siblings per key.
  *
  * <p>Looked up once per node for every pod scheduled, so its hash is computed once and {@code
- * equals} is written out (a record's are method-handle based, slow without the C2 compiler).
+ * equals} is written out (a record's are method-handle based, slow without the C2 compiler). The
+ * {@link SchedulerCache} keeps one instance per key for the pods it counts and hands it out for
+ * decisions, so those lookups end at the identity check.
  */
 public final class SiblingKey {
 

@@ -16,7 +16,7 @@ public final class NodeSelectorFilter implements NodeFilter {
     if (selector.isEmpty()) {
       return FilterResult.FITS;
     }
-    Map<String, String> labels = node.node().metadata().labels();
+    Map<String, String> labels = node.labels();
     for (Map.Entry<String, String> wanted : selector.entrySet()) {
       if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
         return FilterResult.unfit(REASON);

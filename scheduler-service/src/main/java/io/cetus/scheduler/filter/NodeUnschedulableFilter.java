@@ -16,8 +16,7 @@ public final class NodeUnschedulableFilter implements NodeFilter {
 
   @Override
   public FilterResult filter(PodInfo podInfo, NodeInfo node) {
-    boolean cordoned = Boolean.TRUE.equals(node.node().spec().unschedulable());
-    return !cordoned || Tolerations.tolerates(podInfo.pod(), UNSCHEDULABLE)
+    return !node.unschedulable() || Tolerations.tolerates(podInfo.pod(), UNSCHEDULABLE)
         ? FilterResult.FITS
         : FilterResult.unfit(REASON);
   }

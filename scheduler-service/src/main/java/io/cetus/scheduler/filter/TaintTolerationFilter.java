@@ -1,5 +1,7 @@
 package io.cetus.scheduler.filter;
 
+import java.util.List;
+
 import io.cetus.api.core.Taint;
 import io.cetus.scheduler.cache.NodeInfo;
 import io.cetus.scheduler.cache.PodInfo;
@@ -12,7 +14,9 @@ public final class TaintTolerationFilter implements NodeFilter {
 
   @Override
   public FilterResult filter(PodInfo podInfo, NodeInfo node) {
-    for (Taint taint : node.node().spec().taints()) {
+    List<Taint> taints = node.taints();
+    for (int i = 0; i < taints.size(); i++) {
+      Taint taint = taints.get(i);
       boolean repels =
           Tolerations.NO_SCHEDULE.equals(taint.effect())
               || Tolerations.NO_EXECUTE.equals(taint.effect());

@@ -27,9 +27,9 @@ public final class LeastAllocatedScorer implements NodeScorer {
     for (int i = 0; i < scores.length; i++) {
       NodeInfo node = nodes.get(i);
       Resources allocatable = node.allocatable();
-      Resources after = node.nonZeroRequested().plus(wanted);
-      long cpu = free(after.milliCpu(), allocatable.milliCpu());
-      long memory = free(after.memory(), allocatable.memory());
+      Resources requested = node.nonZeroRequested();
+      long cpu = free(requested.milliCpu() + wanted.milliCpu(), allocatable.milliCpu());
+      long memory = free(requested.memory() + wanted.memory(), allocatable.memory());
       scores[i] = (int) ((cpu + memory) / 2);
     }
     return scores;

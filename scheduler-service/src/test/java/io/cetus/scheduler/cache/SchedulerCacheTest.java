@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,35 @@ class SchedulerCacheTest {
     cache.addOrUpdateNode(node("n1", "4", "8Gi"));
     assertThat(info("n1").pods()).as("its pods were remembered").hasSize(1);
     assertThat(cache.nodes()).extracting(NodeInfo::name).containsExactlyInAnyOrder("n1", "n2");
+  }
+
+  @Test
+  void decisionsGetTheCountedPodsInstanceOfTheirSiblingKeyWhileOneIsCounted() {
+    Pod sibling = ownedBy(requesting(pod("web-2"), "1", "1Gi"), "web", "rs-uid");
+    assertThat(cache.podInfo(sibling).siblingKey())
+        .as("nothing counted: its own key")
+        .isEqualTo(webSiblings)
+        .isNotSameAs(webSiblings);
+
+    cache.addPod(boundTo(web, "n1"));
+    SiblingKey shared = info("n1").pods().getFirst().siblingKey();
+    PodInfo decided = cache.podInfo(sibling);
+
+    assertThat(decided.siblingKey()).isSameAs(shared);
+    assertThat(info("n1").siblings(decided.siblingKey())).isEqualTo(1);
+    assertThat(decided.requests()).isEqualTo(new Resources(1000, GI));
+
+    cache.assume(decided, "n2");
+    assertThat(info("n2").siblings(webSiblings)).isEqualTo(1);
+    assertThat(info("n2").pods().getFirst().siblingKey()).isSameAs(shared);
+
+    cache.removePod(boundTo(web, "n1"));
+    cache.forget(sibling);
+    assertThat(info("n1").siblings(webSiblings)).isZero();
+    assertThat(info("n2").siblings(webSiblings)).isZero();
+    assertThat(cache.podInfo(sibling).siblingKey())
+        .as("no pod holds the key any more: forgotten")
+        .isNotSameAs(shared);
   }
 
   @Test
@@ -239,5 +271,43 @@ class SchedulerCacheTest {
         meta.annotations(),
         meta.ownerReferences(),
         null);
+  }
+
+  @Test
+  void awaitingNodesReturnsOnceTheCacheHoldsEveryNodeNamedAndGivesUpAfterTheTimeout()
+      throws Exception {
+    assertThat(cache.awaitNodes(() -> List.of("n1", "n2"), Duration.ZERO)).isTrue();
+    assertThat(cache.awaitNodes(() -> List.of("n1", "n3"), Duration.ofMillis(20))).isFalse();
+
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return cache.awaitNodes(() -> List.of("n3"), Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    cache.addOrUpdateNode(node("n3", "4", "8Gi"));
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aNodeTheInformerNoLongerNamesIsNotAwaited() throws Exception {
+    var names = new AtomicReference<List<String>>(List.of("gone"));
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return cache.awaitNodes(names::get, Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    names.set(List.of());
+    cache.removeNode(node("gone", "1", "1Gi"));
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
   }
 }
