@@ -1,13 +1,18 @@
 package io.cetus.client.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cetus.api.errors.ApiException;
 import io.cetus.api.meta.ApiObject;
 import io.cetus.api.resource.ApiTypes;
 import io.cetus.api.resource.ResourceType;
@@ -27,15 +32,15 @@ public final class ApiClient implements ObjectClientFactory, AutoCloseable {
   private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final URI baseUri;
-  private final @Nullable String bearerToken;
   private final HttpClient http;
   private final boolean ownsHttpClient;
   private final Duration requestTimeout;
   private final String fieldManager;
+  private final Map<String, String> headers;
+  private final Transport transport;
 
   private ApiClient(Builder builder) {
     this.baseUri = withoutTrailingSlash(builder.baseUri);
-    this.bearerToken = builder.bearerToken;
     this.ownsHttpClient = builder.httpClient == null;
     this.http =
         builder.httpClient != null
@@ -46,6 +51,12 @@ public final class ApiClient implements ObjectClientFactory, AutoCloseable {
                 .build();
     this.requestTimeout = builder.requestTimeout;
     this.fieldManager = builder.fieldManager;
+    this.headers = headers(builder.fieldManager, builder.bearerToken);
+    // Watches stream through the JDK client; whole answers over plain HTTP take the cheaper path.
+    this.transport =
+        builder.httpClient == null && "http".equals(baseUri.getScheme())
+            ? new KeepAliveTransport(baseUri, headers, DEFAULT_CONNECT_TIMEOUT, requestTimeout)
+            : new JdkTransport(http, this::request, requestTimeout);
   }
 
   /** A client of the server at {@code baseUrl} (e.g. {@code http://localhost:8080}), no token. */
@@ -73,6 +84,7 @@ public final class ApiClient implements ObjectClientFactory, AutoCloseable {
 
   @Override
   public void close() {
+    transport.close();
     if (ownsHttpClient) {
       http.shutdownNow(); // close() would wait for open watches to end
     }
@@ -82,26 +94,49 @@ public final class ApiClient implements ObjectClientFactory, AutoCloseable {
     return http;
   }
 
-  Duration requestTimeout() {
-    return requestTimeout;
-  }
-
   String fieldManager() {
     return fieldManager;
   }
 
+  /**
+   * Sends {@code request} and returns the body of its 2xx answer; any other answer, or none, is
+   * thrown as the {@link ApiException} it stands for.
+   */
+  byte[] send(ApiRequest request) {
+    ApiAnswer answer;
+    try {
+      answer = transport.send(request);
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) { // a virtual thread's socket, interrupted
+        throw ErrorDecoder.interrupted(request.describe(), new InterruptedException());
+      }
+      throw ErrorDecoder.unreachable(request.describe(), e);
+    } catch (InterruptedException e) {
+      throw ErrorDecoder.interrupted(request.describe(), e);
+    }
+    if (answer.statusCode() / 100 != 2) {
+      throw ErrorDecoder.fromResponse(answer.statusCode(), answer.body());
+    }
+    return answer.body();
+  }
+
   /** A request to {@code pathAndQuery} (starting with {@code /}) with the client's headers. */
   HttpRequest.Builder request(String pathAndQuery) {
-    var request =
-        HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery))
-            .header("Accept", "application/json")
-            .header("User-Agent", "cetus-client/" + fieldManager);
+    var request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery));
+    headers.forEach(request::header);
     // For a watch the timeout bounds only the wait for the response headers, not the stream.
     request.timeout(requestTimeout);
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    }
     return request;
+  }
+
+  private static Map<String, String> headers(String fieldManager, @Nullable String bearerToken) {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Accept", "application/json");
+    headers.put("User-Agent", "cetus-client/" + fieldManager);
+    if (bearerToken != null) {
+      headers.put("Authorization", "Bearer " + bearerToken);
+    }
+    return Collections.unmodifiableMap(headers);
   }
 
   private static URI withoutTrailingSlash(URI uri) {

@@ -3,18 +3,12 @@ package io.cetus.client.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +58,7 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
   @Override
   public Optional<T> get(@Nullable String namespace, String name) {
     try {
-      return Optional.of(decode(send(api.request(paths.object(namespace, name)).GET())));
+      return Optional.of(decode(api.send(ApiRequest.get(paths.object(namespace, name)))));
     } catch (ApiException e) {
       if (ApiErrors.isNotFound(e)) {
         return Optional.empty();
@@ -82,7 +76,7 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
             .add("limit", options.limit())
             .add("continue", options.continueToken())
             .toString();
-    byte[] body = send(api.request(paths.collection(namespace) + query).GET());
+    byte[] body = api.send(ApiRequest.get(paths.collection(namespace) + query));
     try {
       JsonNode root = Json.mapper().readTree(body);
       List<T> items = new ArrayList<>();
@@ -104,28 +98,20 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
   public T create(T object) {
     String namespace = object.metadata().namespace();
     return decode(
-        send(
-            api.request(paths.createCollection(namespace))
-                .header("Content-Type", JSON)
-                .POST(json(object))));
+        api.send(
+            ApiRequest.withBody("POST", paths.createCollection(namespace), JSON, json(object))));
   }
 
   @Override
   public T update(T object) {
-    return decode(
-        send(
-            api.request(paths.object(object.metadata().namespace(), nameOf(object)))
-                .header("Content-Type", JSON)
-                .PUT(json(object))));
+    String path = paths.object(object.metadata().namespace(), nameOf(object));
+    return decode(api.send(ApiRequest.withBody("PUT", path, JSON, json(object))));
   }
 
   @Override
   public T updateStatus(T object) {
-    return decode(
-        send(
-            api.request(paths.subresource(object.metadata().namespace(), nameOf(object), "status"))
-                .header("Content-Type", JSON)
-                .PUT(json(object))));
+    String path = paths.subresource(object.metadata().namespace(), nameOf(object), "status");
+    return decode(api.send(ApiRequest.withBody("PUT", path, JSON, json(object))));
   }
 
   @Override
@@ -135,30 +121,32 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
             ? new QueryString().add("fieldManager", api.fieldManager()).toString()
             : "";
     return decode(
-        send(
-            api.request(paths.object(namespace, name) + query)
-                .header("Content-Type", patchType.contentType())
-                .method("PATCH", BodyPublishers.ofString(body))));
+        api.send(
+            ApiRequest.withBody(
+                "PATCH",
+                paths.object(namespace, name) + query,
+                patchType.contentType(),
+                body.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Override
   public void createSubresource(
       @Nullable String namespace, String name, String subresource, ApiObject body) {
-    send(
-        api.request(paths.subresource(namespace, name, subresource))
-            .header("Content-Type", JSON)
-            .POST(BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))));
+    api.send(
+        ApiRequest.withBody(
+            "POST",
+            paths.subresource(namespace, name, subresource),
+            JSON,
+            Json.mapper().writeValueAsBytes(body)));
   }
 
   @Override
   public void delete(@Nullable String namespace, String name, DeleteOptions options) {
-    HttpRequest.Builder request = api.request(paths.object(namespace, name));
-    if (options.isDefault()) {
-      request.DELETE();
-    } else {
-      request.header("Content-Type", JSON).method("DELETE", deleteBody(options));
-    }
-    send(request);
+    String path = paths.object(namespace, name);
+    api.send(
+        options.isDefault()
+            ? ApiRequest.delete(path)
+            : ApiRequest.withBody("DELETE", path, JSON, deleteBody(options)));
   }
 
   @Override
@@ -192,35 +180,6 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
     return new HttpWatchStream<>(response.body(), javaType, what);
   }
 
-  private byte[] send(HttpRequest.Builder request) {
-    HttpRequest built = request.build();
-    String what = built.method() + " " + built.uri().getPath();
-    // The request timeout of HttpClient ends at the response headers; the deadline here also
-    // covers a body that stalls.
-    CompletableFuture<HttpResponse<byte[]>> answer =
-        api.http().sendAsync(built, BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> response;
-    try {
-      response = answer.get(api.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw ErrorDecoder.unreachable(what, io);
-      }
-      throw new IllegalStateException(what + " failed", e.getCause());
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      throw ErrorDecoder.unreachable(
-          what, new HttpTimeoutException("no answer within " + api.requestTimeout()));
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      throw ErrorDecoder.interrupted(what, e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw ErrorDecoder.fromResponse(response.statusCode(), response.body());
-    }
-    return response.body();
-  }
-
   private T decode(byte[] body) {
     try {
       return ClientJson.mapper().readValue(body, javaType);
@@ -229,8 +188,8 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
     }
   }
 
-  private BodyPublisher json(T object) {
-    return BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(object));
+  private byte[] json(T object) {
+    return Json.mapper().writeValueAsBytes(object);
   }
 
   private static String nameOf(ApiObject object) {
@@ -238,7 +197,7 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
     return name == null ? "" : name;
   }
 
-  private static BodyPublisher deleteBody(DeleteOptions options) {
+  private static byte[] deleteBody(DeleteOptions options) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("kind", "DeleteOptions");
     body.put("apiVersion", "v1");
@@ -257,6 +216,6 @@ public final class HttpObjectClient<T extends ApiObject> implements ObjectClient
         preconditions.put("resourceVersion", options.preconditionResourceVersion());
       }
     }
-    return BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body));
+    return Json.mapper().writeValueAsBytes(body);
   }
 }

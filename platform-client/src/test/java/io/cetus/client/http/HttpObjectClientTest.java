@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+/** What a client sends and how it reads answers, by default over its kept-alive connections. */
 class HttpObjectClientTest {
 
   private static final String CONFLICT =
@@ -44,8 +45,13 @@ class HttpObjectClientTest {
 
   HttpObjectClientTest() throws IOException {
     server = new StubApiServer();
-    api = ApiClient.builder(server.baseUrl()).bearerToken("s3cret").build();
+    api = clientOf(server.baseUrl()).bearerToken("s3cret").build();
     configMaps = api.objects(ResourceTypes.CONFIG_MAPS, TestObject.class);
+  }
+
+  /** The client under test; over plain http, its own kept-alive connections. */
+  ApiClient.Builder clientOf(String baseUrl) {
+    return ApiClient.builder(baseUrl);
   }
 
   @AfterEach
@@ -133,7 +139,7 @@ class HttpObjectClientTest {
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (var unreachable = ApiClient.create("http://127.0.0.1:" + closedPort)) {
+    try (var unreachable = clientOf("http://127.0.0.1:" + closedPort).build()) {
       var client = unreachable.objects(ResourceTypes.CONFIG_MAPS, TestObject.class);
 
       assertThatThrownBy(() -> client.get("red", "a"))
@@ -336,7 +342,7 @@ class HttpObjectClientTest {
   @Test
   void watchOutlivesTheRequestTimeoutOnceTheServerAnswered() throws Exception {
     try (var impatient =
-        ApiClient.builder(server.baseUrl()).requestTimeout(Duration.ofMillis(200)).build()) {
+        clientOf(server.baseUrl()).requestTimeout(Duration.ofMillis(200)).build()) {
       StubApiServer.Stream body = server.stream();
       WatchStream<TestObject> watch =
           impatient
@@ -359,7 +365,7 @@ class HttpObjectClientTest {
   @Test
   void requestsWithoutAnAnswerTimeOut() {
     try (var impatient =
-        ApiClient.builder(server.baseUrl()).requestTimeout(Duration.ofMillis(200)).build()) {
+        clientOf(server.baseUrl()).requestTimeout(Duration.ofMillis(200)).build()) {
       server.stream(); // never answers with a complete body
 
       assertThatThrownBy(

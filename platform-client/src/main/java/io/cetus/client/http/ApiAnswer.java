@@ -1,0 +1,4 @@
+package io.cetus.client.http;
+
+/** A whole answer: its HTTP status code and body. */
+record ApiAnswer(int statusCode, byte[] body) {}
