@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Deployment benchmarks against a running platform, JDK only, run with the source launcher:
  *
  * <pre>
- * java bench/WorkloadBench.java available API NAMESPACE NAME REPLICAS IMAGE
+ * java bench/WorkloadBench.java available API NAMESPACE NAME REPLICAS IMAGE [UNREACHABLE_SECONDS]
  *     creates a Deployment of REPLICAS pods (no probes, grace 1 s) and prints the time from the
  *     create to all pods Running and to the Deployment's status showing every replica updated and
- *     available for its current generation
+ *     available for its current generation; with UNREACHABLE_SECONDS the pods tolerate the
+ *     node.kubernetes.io/unreachable taint for that long instead of the platform's eviction timeout
  * java bench/WorkloadBench.java rollout API NAMESPACE NAME IMAGE
  *     changes the Deployment's image (merge patch) and prints the time to the rollout's end: all
  *     replicas updated and available, no old pod left in the status
@@ -51,7 +52,13 @@ public class WorkloadBench {
     String namespace = args[2];
     switch (mode) {
       case "available" ->
-          available(api, namespace, args[3], Integer.parseInt(args[4]), args[5]);
+          available(
+              api,
+              namespace,
+              args[3],
+              Integer.parseInt(args[4]),
+              args[5],
+              args.length > 6 ? Integer.valueOf(args[6]) : null);
       case "rollout" -> rollout(api, namespace, args[3], args[4]);
       case "nodeloss" ->
           nodeLoss(api, namespace, args[3], args[4], List.of(args).subList(5, args.length));
@@ -62,7 +69,13 @@ public class WorkloadBench {
   }
 
   private static void available(
-      String api, String namespace, String name, int replicas, String image) throws Exception {
+      String api,
+      String namespace,
+      String name,
+      int replicas,
+      String image,
+      Integer unreachableSeconds)
+      throws Exception {
     send(
         "POST",
         api + "/api/v1/namespaces",
@@ -71,7 +84,11 @@ public class WorkloadBench {
             + "\"}}",
         true);
     long start = System.nanoTime();
-    send("POST", deployments(api, namespace), deployment(name, replicas, image), false);
+    send(
+        "POST",
+        deployments(api, namespace),
+        deployment(name, replicas, image, unreachableSeconds),
+        false);
     double running = -1;
     while (true) {
       if (running < 0) {
@@ -260,14 +277,22 @@ public class WorkloadBench {
     throw new IOException("namespace " + namespace + " is still there");
   }
 
-  private static String deployment(String name, int replicas, String image) {
+  private static String deployment(
+      String name, int replicas, String image, Integer unreachableSeconds) {
+    String tolerations =
+        unreachableSeconds == null
+            ? ""
+            : """
+              "tolerations":[{"key":"node.kubernetes.io/unreachable","operator":"Exists",
+               "effect":"NoExecute","tolerationSeconds":%d}],"""
+                .formatted(unreachableSeconds);
     return """
         {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%1$s"},
          "spec":{"replicas":%2$d,"selector":{"matchLabels":{"app":"%1$s"}},
           "template":{"metadata":{"labels":{"app":"%1$s"}},
-           "spec":{"terminationGracePeriodSeconds":1,
+           "spec":{"terminationGracePeriodSeconds":1,%4$s
             "containers":[{"name":"app","image":"%3$s","imagePullPolicy":"IfNotPresent"}]}}}}"""
-        .formatted(name, replicas, image);
+        .formatted(name, replicas, image, tolerations);
   }
 
   private static String deployments(String api, String namespace) {
