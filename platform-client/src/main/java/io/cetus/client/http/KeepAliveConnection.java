@@ -75,7 +75,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
     try {
       int status = readStatusLine(deadlineNanos);
-      return new ApiAnswer(status, readHeadersAndBody(deadlineNanos));
+      return new ApiAnswer(status, readHeadersAndBody(status, deadlineNanos));
     } catch (IOException e) {
       reusable = false;
       throw e;
@@ -132,7 +132,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
   }
 
-  private byte[] readHeadersAndBody(long deadlineNanos) throws IOException {
+  private byte[] readHeadersAndBody(int status, long deadlineNanos) throws IOException {
     long contentLength = -1;
     boolean chunked = false;
     String line;
@@ -151,6 +151,9 @@ final class KeepAliveConnection implements AutoCloseable {
           && value.toLowerCase(Locale.ROOT).contains("close")) {
         reusable = false;
       }
+    }
+    if (status == 204 || status == 304) {
+      return new byte[0]; // never a body, whatever the headers say (RFC 9112 §6.3)
     }
     if (chunked) {
       return readChunks(deadlineNanos);

@@ -104,6 +104,15 @@ class KeepAliveTransportTest {
   }
 
   @Test
+  void noContentAnswerHasNoBodyAndKeepsTheConnection() throws Exception {
+    start(request -> Reply.of("HTTP/1.1 204 No Content\r\n\r\n"));
+
+    assertThat(transport.send(ApiRequest.delete("/a")).body()).isEmpty();
+    assertThat(transport.send(ApiRequest.delete("/b")).statusCode()).isEqualTo(204);
+    assertThat(server.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
   void interimAnswersAreSkipped() throws Exception {
     start(request -> Reply.of("HTTP/1.1 100 Continue\r\n\r\n" + Reply.json("{}").raw()));
 
