@@ -164,6 +164,22 @@ class NodeLifecycleReconcilerTest {
   }
 
   @Test
+  void podToleratingTheUnreachableTaintForZeroSecondsIsEvictedWithTheTaint() {
+    createBound(
+        tolerating(
+            pod("fast"),
+            new Toleration("node.kubernetes.io/unreachable", "Exists", null, "NoExecute", 0L)));
+    await().atMost(Duration.ofSeconds(5)).until(() -> podCache.lister().list().size() == 3);
+    clock.advance(GRACE.plusSeconds(1));
+
+    reconciler.reconcile(NODE);
+
+    assertThat(pods.list(NAMESPACE).items())
+        .extracting(pod -> pod.metadata().name())
+        .containsExactlyInAnyOrder("web-1", "web-2");
+  }
+
+  @Test
   void renewedLeaseRemovesTheTaintAndLeavesReadinessToTheAgent() {
     clock.advance(GRACE.plusSeconds(1));
     reconciler.reconcile(NODE);
