@@ -24,9 +24,12 @@ import static org.awaitility.Awaitility.await;
  *
  * <pre>{@code
  * ControllerFixture fixture = new ControllerFixture();
- * SharedInformer<Pod> pods = fixture.informer(Pod.class);
- * var reconciler = new PodReconciler(pods.lister(), fixture.api().forType(Pod.class), fixture.clock());
+ * SharedInformer<ReplicaSet> replicaSets = fixture.informer(ReplicaSet.class);
+ * var reconciler = new ReplicaSetReconciler(replicaSets.lister(), ..., fixture.clock());
  * fixture.start();
+ * // the test writes through fixture.api(), then
+ * fixture.awaitCachesCaughtUp();
+ * reconciler.reconcile(new Request("default", "web"));
  * }</pre>
  */
 public final class ControllerFixture implements AutoCloseable {
