@@ -21,6 +21,7 @@ import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
 import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandler;
+import io.cetus.controller.handler.EventHandlers;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.workqueue.WorkQueue;
@@ -80,24 +81,7 @@ public final class DeploymentController {
   }
 
   static EventHandler<Deployment> deploymentEvents(WrittenVersions written) {
-    return queue ->
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(Deployment deployment, boolean inInitialList) {
-            queue.add(Request.of(deployment));
-          }
-
-          @Override
-          public void onUpdate(Deployment oldDeployment, Deployment newDeployment) {
-            queue.add(Request.of(newDeployment));
-          }
-
-          @Override
-          public void onDelete(Deployment deployment, boolean finalStateUnknown) {
-            written.forget(deployment.metadata().uid());
-            queue.add(Request.of(deployment));
-          }
-        };
+    return EventHandlers.enqueueSelf(deployment -> written.forget(deployment.metadata().uid()));
   }
 
   static EventHandler<ReplicaSet> replicaSetEvents(

@@ -1,18 +1,11 @@
 package io.cetus.deployment;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import io.cetus.api.apps.Deployment;
 import io.cetus.api.apps.DeploymentCondition;
@@ -20,6 +13,8 @@ import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.apps.ReplicaSetStatus;
 import io.cetus.api.meta.Condition;
 import io.cetus.client.ObjectClient;
+import io.cetus.testsupport.boot.ControllerServiceTest;
+import io.cetus.testsupport.boot.LocalHttp;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static io.cetus.deployment.Fixtures.NAMESPACE;
@@ -31,20 +26,10 @@ import static org.awaitility.Awaitility.await;
  * The service as it starts: its controller follows deployments and replica sets through the
  * informers, and health and metrics report on it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"platform.watch-source=http", "platform.leader-election.enabled=false"})
+@ControllerServiceTest
 class DeploymentApplicationTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(10);
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class InMemoryStore {
-    @Bean
-    FakeApiClient fakeApiClient() {
-      return new FakeApiClient();
-    }
-  }
 
   @Autowired private FakeApiClient api;
   @LocalServerPort private int port;
@@ -74,21 +59,12 @@ class DeploymentApplicationTest {
                   .hasValue("NewReplicaSetAvailable");
             });
 
-    assertThat(get("/actuator/health"))
+    assertThat(LocalHttp.get(port, "/actuator/health"))
         .contains("\"controllers\"")
         .contains("\"role\":\"leader\"")
         .contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/prometheus"))
+    assertThat(LocalHttp.get(port, "/actuator/prometheus"))
         .contains("cetus_controller_reconcile_seconds_count{controller=\"deployment\"")
         .contains("cetus_controller_queue_depth{controller=\"deployment\"");
-  }
-
-  private String get(String path) throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    }
   }
 }

@@ -2,9 +2,7 @@ package io.cetus.deployment;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.cetus.api.apps.Deployment;
@@ -12,20 +10,18 @@ import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.apps.ReplicaSetStatus;
 import io.cetus.api.core.Event;
 import io.cetus.api.core.Pod;
-import io.cetus.api.meta.ApiObject;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.PatchType;
 import io.cetus.client.informer.SharedInformer;
-import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.controller.workqueue.DefaultWorkQueue;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.controller.ControllerFixture;
 import io.cetus.testsupport.time.MutableClock;
 
 import static io.cetus.deployment.Fixtures.NAMESPACE;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A {@link DeploymentReconciler} called by the test, one reconcile at a time, on an in-memory API
@@ -34,18 +30,16 @@ import static org.awaitility.Awaitility.await;
  */
 final class DeploymentHarness implements AutoCloseable {
 
-  static final Duration DEADLINE = Duration.ofSeconds(10);
-
-  final MutableClock clock = new MutableClock();
-  final FakeApiClient api = new FakeApiClient(clock);
+  private final ControllerFixture fixture = new ControllerFixture();
+  final MutableClock clock = fixture.clock();
+  final FakeApiClient api = fixture.api();
   final ObjectClient<Deployment> deployments = api.forType(Deployment.class);
   final ObjectClient<ReplicaSet> replicaSets = api.forType(ReplicaSet.class);
   final ObjectClient<Pod> pods = api.forType(Pod.class);
   final ObjectClient<Event> events = api.forType(Event.class);
-  final SharedInformerFactory informers = new SharedInformerFactory(api);
-  final SharedInformer<Deployment> deploymentCache = informers.forType(Deployment.class);
-  final SharedInformer<ReplicaSet> replicaSetCache = informers.forType(ReplicaSet.class);
-  final SharedInformer<Pod> podCache = informers.forType(Pod.class);
+  final SharedInformer<Deployment> deploymentCache = fixture.informer(Deployment.class);
+  final SharedInformer<ReplicaSet> replicaSetCache = fixture.informer(ReplicaSet.class);
+  final SharedInformer<Pod> podCache = fixture.informer(Pod.class);
   final WrittenVersions written = new WrittenVersions();
   final DeploymentReconciler reconciler =
       new DeploymentReconciler(
@@ -69,10 +63,7 @@ final class DeploymentHarness implements AutoCloseable {
     podCache.addEventHandler(
         DeploymentController.podEvents(replicaSetCache.lister(), deploymentCache.lister())
             .enqueuingInto(ignored));
-    informers.start();
-    if (!informers.awaitSynced(DEADLINE)) {
-      throw new IllegalStateException("informers did not sync");
-    }
+    fixture.start();
     return this;
   }
 
@@ -177,32 +168,11 @@ final class DeploymentHarness implements AutoCloseable {
 
   /** Waits until the caches hold what the store holds now. */
   void awaitCachesCaughtUp() {
-    await()
-        .atMost(DEADLINE)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(2))
-        .until(
-            () ->
-                versions(deploymentCache.lister().list())
-                        .equals(versions(deployments.list(null).items()))
-                    && versions(replicaSetCache.lister().list())
-                        .equals(versions(replicaSets.list(null).items()))
-                    && versions(podCache.lister().list())
-                        .equals(versions(pods.list(null).items())));
-  }
-
-  private static Map<String, String> versions(List<? extends ApiObject> objects) {
-    Map<String, String> versions = new HashMap<>();
-    for (ApiObject object : objects) {
-      versions.put(
-          object.metadata().namespace() + "/" + object.metadata().name(),
-          String.valueOf(object.metadata().resourceVersion()));
-    }
-    return versions;
+    fixture.awaitCachesCaughtUp();
   }
 
   @Override
   public void close() {
-    informers.stop();
+    fixture.close();
   }
 }

@@ -19,6 +19,7 @@ import io.cetus.controller.Controller;
 import io.cetus.controller.ControllerBuilder;
 import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.handler.EventHandler;
+import io.cetus.controller.handler.EventHandlers;
 import io.cetus.controller.reconcile.Reconciler;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.workqueue.WorkQueue;
@@ -75,24 +76,8 @@ public final class ReplicaSetController {
   }
 
   static EventHandler<ReplicaSet> replicaSetEvents(PodExpectations expectations) {
-    return queue ->
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(ReplicaSet replicaSet, boolean inInitialList) {
-            queue.add(Request.of(replicaSet));
-          }
-
-          @Override
-          public void onUpdate(ReplicaSet oldReplicaSet, ReplicaSet newReplicaSet) {
-            queue.add(Request.of(newReplicaSet));
-          }
-
-          @Override
-          public void onDelete(ReplicaSet replicaSet, boolean finalStateUnknown) {
-            expectations.forget(String.valueOf(replicaSet.metadata().uid()));
-            queue.add(Request.of(replicaSet));
-          }
-        };
+    return EventHandlers.enqueueSelf(
+        replicaSet -> expectations.forget(String.valueOf(replicaSet.metadata().uid())));
   }
 
   static EventHandler<Pod> podEvents(Lister<ReplicaSet> replicaSets, PodExpectations expectations) {

@@ -1,15 +1,11 @@
 package io.cetus.replication;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.core.Event;
 import io.cetus.api.core.Pod;
-import io.cetus.api.meta.ApiObject;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.SharedInformer;
 import io.cetus.client.informer.SharedInformerFactory;
@@ -19,6 +15,7 @@ import io.cetus.controller.reconcile.Result;
 import io.cetus.controller.workqueue.DefaultWorkQueue;
 import io.cetus.replication.expectation.PodExpectations;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.controller.ControllerFixture;
 import io.cetus.testsupport.time.MutableClock;
 
 import static org.awaitility.Awaitility.await;
@@ -30,17 +27,16 @@ import static org.awaitility.Awaitility.await;
  */
 final class ReconcileHarness implements AutoCloseable {
 
-  static final Duration DEADLINE = Duration.ofSeconds(10);
-
-  final MutableClock clock = new MutableClock();
-  final FakeApiClient api = new FakeApiClient(clock);
+  private final ControllerFixture fixture = new ControllerFixture();
+  final MutableClock clock = fixture.clock();
+  final FakeApiClient api = fixture.api();
   final ObjectClient<Pod> pods = api.forType(Pod.class);
   final ObjectClient<ReplicaSet> replicaSets = api.forType(ReplicaSet.class);
   final ObjectClient<Event> events = api.forType(Event.class);
   final PodExpectations expectations = new PodExpectations(clock);
-  final SharedInformerFactory informers = new SharedInformerFactory(api);
-  final SharedInformer<ReplicaSet> replicaSetCache = informers.forType(ReplicaSet.class);
-  final SharedInformer<Pod> podCache = informers.forType(Pod.class);
+  final SharedInformerFactory informers = fixture.informers();
+  final SharedInformer<ReplicaSet> replicaSetCache = fixture.informer(ReplicaSet.class);
+  final SharedInformer<Pod> podCache = fixture.informer(Pod.class);
   final ReplicaSetReconciler reconciler =
       new ReplicaSetReconciler(
           replicaSetCache.lister(),
@@ -59,10 +55,7 @@ final class ReconcileHarness implements AutoCloseable {
     podCache.addEventHandler(
         ReplicaSetController.podEvents(replicaSetCache.lister(), expectations)
             .enqueuingInto(ignored));
-    informers.start();
-    if (!informers.awaitSynced(DEADLINE)) {
-      throw new IllegalStateException("informers did not sync");
-    }
+    fixture.start();
     return this;
   }
 
@@ -72,33 +65,18 @@ final class ReconcileHarness implements AutoCloseable {
 
   /** Waits until the caches hold what the store holds now. */
   void awaitCachesCaughtUp() {
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                versions(replicaSetCache.lister().list())
-                        .equals(versions(replicaSets.list(null).items()))
-                    && versions(podCache.lister().list())
-                        .equals(versions(pods.list(null).items())));
+    fixture.awaitCachesCaughtUp();
   }
 
   /** Waits until the cached pods satisfy {@code condition}. */
   void awaitCachedPods(Predicate<List<Pod>> condition) {
-    await().atMost(DEADLINE).until(() -> condition.test(podCache.lister().list()));
-  }
-
-  private static Map<String, String> versions(List<? extends ApiObject> objects) {
-    Map<String, String> versions = new HashMap<>();
-    for (ApiObject object : objects) {
-      versions.put(
-          object.metadata().namespace() + "/" + object.metadata().name(),
-          String.valueOf(object.metadata().resourceVersion()));
-    }
-    return versions;
+    await()
+        .atMost(ControllerFixture.DEADLINE)
+        .until(() -> condition.test(podCache.lister().list()));
   }
 
   @Override
   public void close() {
-    informers.stop();
+    fixture.close();
   }
 }

@@ -1,20 +1,15 @@
 package io.cetus.replication;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.core.Pod;
+import io.cetus.testsupport.boot.ControllerServiceTest;
+import io.cetus.testsupport.boot.LocalHttp;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static io.cetus.replication.Fixtures.NAMESPACE;
@@ -24,18 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The service as it starts: its controller runs, and health and metrics report on it. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"platform.watch-source=http", "platform.leader-election.enabled=false"})
+@ControllerServiceTest
 class ReplicationApplicationTest {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class InMemoryStore {
-    @Bean
-    FakeApiClient fakeApiClient() {
-      return new FakeApiClient();
-    }
-  }
 
   @Autowired private FakeApiClient api;
   @LocalServerPort private int port;
@@ -58,21 +43,12 @@ class ReplicationApplicationTest {
                         .replicas()
                     == 2);
 
-    assertThat(get("/actuator/health"))
+    assertThat(LocalHttp.get(port, "/actuator/health"))
         .contains("\"controllers\"")
         .contains("\"role\":\"leader\"")
         .contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/prometheus"))
+    assertThat(LocalHttp.get(port, "/actuator/prometheus"))
         .contains("cetus_controller_reconcile_seconds_count{controller=\"replicaset\"")
         .contains("cetus_controller_queue_depth{controller=\"replicaset\"");
-  }
-
-  private String get(String path) throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.cetus.controller.handler;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.cetus.api.meta.ApiObject;
@@ -23,7 +24,16 @@ public final class EventHandlers {
 
   /** Reconcile the object itself: a ReplicaSet controller watching ReplicaSets. */
   public static <T extends ApiObject> EventHandler<T> enqueueSelf() {
-    return enqueueMapped(object -> List.of(Request.of(object)));
+    return enqueueSelf(object -> {});
+  }
+
+  /**
+   * Reconcile the object itself, as {@link #enqueueSelf()} does, first handing a deleted object to
+   * {@code onDelete}: a controller forgets what it kept about it (its pod expectations, the
+   * versions it wrote) before a worker reconciles it away.
+   */
+  public static <T extends ApiObject> EventHandler<T> enqueueSelf(Consumer<? super T> onDelete) {
+    return queue -> new Mapping<T>(queue, object -> List.of(Request.of(object)), onDelete);
   }
 
   /**
@@ -56,12 +66,17 @@ public final class EventHandlers {
    */
   public static <T extends ApiObject> EventHandler<T> enqueueMapped(
       Function<? super T, ? extends Collection<Request>> mapping) {
-    return queue -> new Mapping<>(queue, mapping);
+    return queue -> new Mapping<T>(queue, mapping, object -> {});
   }
 
-  /** Enqueues the requests {@code mapping} names for each object an event is about. */
+  /**
+   * Enqueues the requests {@code mapping} names for each object an event is about, after handing a
+   * deleted one to {@code onDelete}.
+   */
   private record Mapping<T extends ApiObject>(
-      WorkQueue<Request> queue, Function<? super T, ? extends Collection<Request>> mapping)
+      WorkQueue<Request> queue,
+      Function<? super T, ? extends Collection<Request>> mapping,
+      Consumer<? super T> onDelete)
       implements ResourceEventHandler<T> {
 
     @Override
@@ -79,6 +94,7 @@ public final class EventHandlers {
 
     @Override
     public void onDelete(T lastKnown, boolean finalStateUnknown) {
+      onDelete.accept(lastKnown);
       mapping.apply(lastKnown).forEach(queue::add);
     }
   }

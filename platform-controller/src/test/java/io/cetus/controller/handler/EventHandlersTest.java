@@ -33,6 +33,28 @@ class EventHandlersTest {
   }
 
   @Test
+  void enqueueSelfHandsADeletedObjectOnBeforeEnqueuingIt() throws InterruptedException {
+    List<String> forgotten = new ArrayList<>();
+    ResourceEventHandler<ConfigMap> handler =
+        EventHandlers.<ConfigMap>enqueueSelf(
+                cm -> {
+                  // before it is queued, so no worker reconciles it first
+                  assertThat(queue.length()).isZero();
+                  forgotten.add(cm.metadata().name());
+                })
+            .enqueuingInto(queue);
+
+    handler.onDelete(configMap("ns", "gone"), false);
+    assertThat(forgotten).containsExactly("gone");
+    handler.onAdd(configMap("ns", "a"), false);
+    handler.onUpdate(configMap("ns", "b"), configMap("ns", "b"));
+
+    assertThat(forgotten).containsExactly("gone");
+    assertThat(drain())
+        .containsExactly(new Request("ns", "gone"), new Request("ns", "a"), new Request("ns", "b"));
+  }
+
+  @Test
   void enqueueOwnerEnqueuesTheControllingOwnerOfThatKindOnly() throws InterruptedException {
     ResourceEventHandler<ConfigMap> handler =
         EventHandlers.<ConfigMap>enqueueOwner("ReplicaSet").enqueuingInto(queue);

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.api.apps.Deployment;
 import io.cetus.api.apps.DeploymentCondition;
@@ -20,7 +19,6 @@ import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.apps.RollingUpdateDeployment;
 import io.cetus.api.core.Container;
 import io.cetus.api.core.Event;
-import io.cetus.api.core.Namespace;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodCondition;
 import io.cetus.api.core.PodSpec;
@@ -35,9 +33,8 @@ import io.cetus.api.meta.ObjectMeta;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.PatchType;
 import io.cetus.client.http.ApiClient;
+import io.cetus.e2e.support.ControllerPlatform;
 import io.cetus.testsupport.platform.ControllerServiceProcess;
-import io.cetus.testsupport.platform.ObjectStoreProcess;
-import io.cetus.testsupport.redis.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,8 +48,8 @@ class DeploymentIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  private static RedisServerProcess redis;
-  private static ObjectStoreProcess store;
+  @RegisterExtension static final ControllerPlatform platform = new ControllerPlatform("deploy");
+
   private static ControllerServiceProcess replication;
   private static ControllerServiceProcess deploymentService;
   private static ApiClient api;
@@ -62,42 +59,18 @@ class DeploymentIT {
   private static String namespace;
 
   @BeforeAll
-  static void startPlatform() {
-    redis = RedisServerProcess.start();
-    store = ObjectStoreProcess.start(redis.uri());
-    api = ApiClient.create(store.baseUrl());
+  static void startControllers() {
+    api = platform.api();
     deployments = api.forType(Deployment.class);
     replicaSets = api.forType(ReplicaSet.class);
     pods = api.forType(Pod.class);
-    namespace = "deploy-" + UUID.randomUUID().toString().substring(0, 8);
-    api.forType(Namespace.class)
-        .create(new Namespace(null, null, ObjectMeta.named(null, namespace), null, null));
+    namespace = platform.namespace();
     replication =
-        ControllerServiceProcess.start(
-            "replication-service",
-            store.baseUrl(),
-            redis.uri(),
-            "--platform.leader-election.lease-duration=3s");
+        platform.startController(
+            "replication-service", "--platform.leader-election.lease-duration=3s");
     deploymentService =
-        ControllerServiceProcess.start(
-            "deployment-service",
-            store.baseUrl(),
-            redis.uri(),
-            "--platform.leader-election.lease-duration=3s");
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    for (AutoCloseable closeable :
-        new AutoCloseable[] {deploymentService, replication, api, store, redis}) {
-      if (closeable != null) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          // best effort
-        }
-      }
-    }
+        platform.startController(
+            "deployment-service", "--platform.leader-election.lease-duration=3s");
   }
 
   @Test

@@ -9,18 +9,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.api.core.Container;
 import io.cetus.api.core.ContainerPort;
 import io.cetus.api.core.EndpointAddress;
 import io.cetus.api.core.EndpointPort;
 import io.cetus.api.core.Endpoints;
-import io.cetus.api.core.Namespace;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodCondition;
 import io.cetus.api.core.PodIP;
@@ -35,9 +33,8 @@ import io.cetus.api.meta.IntOrString;
 import io.cetus.api.meta.ObjectMeta;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.http.ApiClient;
+import io.cetus.e2e.support.ControllerPlatform;
 import io.cetus.testsupport.platform.ControllerServiceProcess;
-import io.cetus.testsupport.platform.ObjectStoreProcess;
-import io.cetus.testsupport.redis.RedisServerProcess;
 
 import tools.jackson.databind.JsonNode;
 
@@ -54,48 +51,28 @@ class EndpointsIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private static RedisServerProcess redis;
-  private static ObjectStoreProcess store;
+  @RegisterExtension static final ControllerPlatform platform = new ControllerPlatform("ep");
+
   private static ControllerServiceProcess proxy;
-  private static ApiClient api;
   private static ObjectClient<Service> services;
   private static ObjectClient<Pod> pods;
   private static ObjectClient<Endpoints> endpoints;
   private static String namespace;
 
   @BeforeAll
-  static void startPlatform() {
-    redis = RedisServerProcess.start();
-    store = ObjectStoreProcess.start(redis.uri());
-    api = ApiClient.create(store.baseUrl());
+  static void startController() {
+    ApiClient api = platform.api();
     services = api.forType(Service.class);
     pods = api.forType(Pod.class);
     endpoints = api.forType(Endpoints.class);
-    namespace = "ep-" + UUID.randomUUID().toString().substring(0, 8);
-    api.forType(Namespace.class)
-        .create(new Namespace(null, null, ObjectMeta.named(null, namespace), null, null));
+    namespace = platform.namespace();
     // the endpoints controller alone: the proxy and the DNS would hold addresses on the machine's
     // pods' network, which a running platform may be using
     proxy =
-        ControllerServiceProcess.start(
+        platform.startController(
             "service-proxy",
-            store.baseUrl(),
-            redis.uri(),
             "--platform.service-proxy.proxy.hold-cluster-ips=false",
             "--platform.service-proxy.dns.enabled=false");
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    for (AutoCloseable closeable : new AutoCloseable[] {proxy, api, store, redis}) {
-      if (closeable != null) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          // best effort
-        }
-      }
-    }
   }
 
   @Test
@@ -208,7 +185,7 @@ class EndpointsIT {
           http.send(
                   HttpRequest.newBuilder(
                           URI.create(
-                              store.baseUrl()
+                              platform.storeUrl()
                                   + "/api/v1/namespaces/"
                                   + namespace
                                   + "/endpoints/"

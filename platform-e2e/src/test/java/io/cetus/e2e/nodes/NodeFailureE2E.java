@@ -3,15 +3,15 @@ package io.cetus.e2e.nodes;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Docker;
 import io.cetus.e2e.support.Kubectl;
 import io.cetus.e2e.support.PlatformNodes;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 class NodeFailureE2E {
 
   private static final String NAMESPACE = "e2e-node-failure";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
 
   /** The scheduler's node grace period, plus the agent's heartbeat interval and some slack. */
   private static final Duration NOT_READY_DEADLINE = Duration.ofSeconds(20 + 10 + 15);
@@ -63,16 +65,6 @@ class NodeFailureE2E {
   NodeFailureE2E(Kubectl kubectl, PlatformNodes nodes) {
     this.kubectl = kubectl;
     this.nodes = nodes;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

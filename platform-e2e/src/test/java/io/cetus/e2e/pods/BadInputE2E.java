@@ -2,13 +2,13 @@ package io.cetus.e2e.pods;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputE2E {
 
   private static final String NAMESPACE = "e2e-bad-input";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
   private static final String NODE = CetusPlatform.NODES.get(0);
 
   private static final String POD_ON_NODE =
@@ -42,16 +44,6 @@ class BadInputE2E {
 
   BadInputE2E(Kubectl kubectl) {
     this.kubectl = kubectl;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoryLimitE2E {
 
   private static final String NAMESPACE = "e2e-memory";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
   private static final String NODE = CetusPlatform.NODES.get(1);
 
   private static final String POD =
@@ -55,15 +58,9 @@ class MemoryLimitE2E {
 
   @BeforeAll
   static void pods(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
     // The demo app's JVM takes ~50 MiB; the leaker has little room left, its neighbour plenty.
     kubectl.apply(NAMESPACE, POD.formatted("leaker", NODE, "64Mi"));
     kubectl.apply(NAMESPACE, POD.formatted("neighbour", NODE, "256Mi"));
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

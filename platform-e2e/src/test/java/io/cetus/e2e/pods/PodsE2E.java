@@ -2,14 +2,15 @@ package io.cetus.e2e.pods;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
 import io.cetus.e2e.support.RepositoryRoot;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PodsE2E {
 
   private static final String NAMESPACE = "e2e-pods";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
   private static final String EXAMPLE =
       RepositoryRoot.find().resolve("examples/simple-echo.yaml").toString();
 
@@ -37,14 +40,8 @@ class PodsE2E {
 
   @BeforeAll
   static void applySimpleEcho(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
     assertThat(kubectl.ok("apply", "-n", NAMESPACE, "-f", EXAMPLE))
         .contains("pod/simple-echo created");
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

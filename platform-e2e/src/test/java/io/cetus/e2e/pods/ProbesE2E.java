@@ -2,13 +2,14 @@ package io.cetus.e2e.pods;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import static org.awaitility.Awaitility.await;
 class ProbesE2E {
 
   private static final String NAMESPACE = "e2e-probes";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
 
   /**
    * The demo app probed every second. The startup probe holds the other two back until the JVM
@@ -86,14 +89,8 @@ class ProbesE2E {
 
   @BeforeAll
   static void pods(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
     kubectl.apply(NAMESPACE, PROBED_POD.formatted("liveness"));
     kubectl.apply(NAMESPACE, PROBED_POD.formatted("readiness"));
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

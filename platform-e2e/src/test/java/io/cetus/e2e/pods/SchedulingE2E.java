@@ -2,13 +2,13 @@ package io.cetus.e2e.pods;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchedulingE2E {
 
   private static final String NAMESPACE = "e2e-scheduling";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
 
   private static final String POD =
       """
@@ -41,16 +43,6 @@ class SchedulingE2E {
 
   SchedulingE2E(Kubectl kubectl) {
     this.kubectl = kubectl;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

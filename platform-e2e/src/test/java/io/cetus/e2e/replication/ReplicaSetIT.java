@@ -7,16 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.api.apps.ReplicaSet;
 import io.cetus.api.apps.ReplicaSetSpec;
 import io.cetus.api.core.Container;
-import io.cetus.api.core.Namespace;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodSpec;
 import io.cetus.api.core.PodTemplateSpec;
@@ -27,9 +25,8 @@ import io.cetus.api.meta.Owners;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.PatchType;
 import io.cetus.client.http.ApiClient;
+import io.cetus.e2e.support.ControllerPlatform;
 import io.cetus.testsupport.platform.ControllerServiceProcess;
-import io.cetus.testsupport.platform.ObjectStoreProcess;
-import io.cetus.testsupport.redis.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,46 +41,22 @@ class ReplicaSetIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private static RedisServerProcess redis;
-  private static ObjectStoreProcess store;
+  @RegisterExtension static final ControllerPlatform platform = new ControllerPlatform("rs");
+
   private static ControllerServiceProcess replication;
-  private static ApiClient api;
   private static ObjectClient<ReplicaSet> replicaSets;
   private static ObjectClient<Pod> pods;
   private static String namespace;
 
   @BeforeAll
-  static void startPlatform() {
-    redis = RedisServerProcess.start();
-    store = ObjectStoreProcess.start(redis.uri());
-    api = ApiClient.create(store.baseUrl());
+  static void startController() {
+    ApiClient api = platform.api();
     replicaSets = api.forType(ReplicaSet.class);
     pods = api.forType(Pod.class);
-    namespace = "rs-" + UUID.randomUUID().toString().substring(0, 8);
-    api.forType(Namespace.class)
-        .create(new Namespace(null, null, ObjectMeta.named(null, namespace), null, null));
+    namespace = platform.namespace();
     replication =
-        ControllerServiceProcess.start(
-            "replication-service",
-            store.baseUrl(),
-            redis.uri(),
-            "--platform.leader-election.lease-duration=3s");
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (replication != null) {
-      replication.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
+        platform.startController(
+            "replication-service", "--platform.leader-election.lease-duration=3s");
   }
 
   @Test
@@ -211,7 +184,7 @@ class ReplicaSetIT {
       HttpRequest request =
           HttpRequest.newBuilder(
                   URI.create(
-                      store.baseUrl()
+                      platform.storeUrl()
                           + "/apis/apps/v1/namespaces/"
                           + namespace
                           + "/replicasets/"

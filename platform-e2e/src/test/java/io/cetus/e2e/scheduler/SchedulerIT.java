@@ -5,17 +5,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.api.coordination.Lease;
 import io.cetus.api.coordination.LeaseSpec;
 import io.cetus.api.core.Container;
 import io.cetus.api.core.Event;
-import io.cetus.api.core.Namespace;
 import io.cetus.api.core.Node;
 import io.cetus.api.core.NodeCondition;
 import io.cetus.api.core.NodeStatus;
@@ -27,9 +25,8 @@ import io.cetus.api.meta.ObjectMeta;
 import io.cetus.api.quantity.Quantity;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.http.ApiClient;
+import io.cetus.e2e.support.ControllerPlatform;
 import io.cetus.testsupport.platform.ControllerServiceProcess;
-import io.cetus.testsupport.platform.ObjectStoreProcess;
-import io.cetus.testsupport.redis.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -44,20 +41,16 @@ class SchedulerIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private static RedisServerProcess redis;
-  private static ObjectStoreProcess store;
+  @RegisterExtension static final ControllerPlatform platform = new ControllerPlatform("sched");
+
   private static ControllerServiceProcess scheduler;
   private static ApiClient api;
   private static String namespace;
 
   @BeforeAll
-  static void startPlatform() {
-    redis = RedisServerProcess.start();
-    store = ObjectStoreProcess.start(redis.uri());
-    api = ApiClient.create(store.baseUrl());
-    namespace = "sched-" + UUID.randomUUID().toString().substring(0, 8);
-    api.forType(Namespace.class)
-        .create(new Namespace(null, null, ObjectMeta.named(null, namespace), null, null));
+  static void startScheduler() {
+    api = platform.api();
+    namespace = platform.namespace();
     for (String node : List.of("node-1", "node-2")) {
       api.forType(Node.class).create(readyNode(node));
       api.forType(Lease.class)
@@ -70,28 +63,10 @@ class SchedulerIT {
     }
     // a long grace period: nothing renews these leases while the test runs
     scheduler =
-        ControllerServiceProcess.start(
+        platform.startController(
             "scheduler-service",
-            store.baseUrl(),
-            redis.uri(),
             "--platform.scheduler.node-grace-period=10m",
             "--platform.leader-election.lease-duration=3s");
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (scheduler != null) {
-      scheduler.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
   }
 
   @Test

@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServicesE2E {
 
   private static final String NAMESPACE = "e2e-services";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
   private static final String IMAGE = "cetus/demo-app:0.1.0";
 
   /** The same image under another name: a new pod template Docker still finds locally. */
@@ -80,7 +83,6 @@ class ServicesE2E {
 
   @BeforeAll
   static void backend(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
     kubectl.apply(NAMESPACE, DEPLOYMENT.formatted("backend-app", 3, IMAGE));
     kubectl.ok(
         "expose",
@@ -92,11 +94,6 @@ class ServicesE2E {
         "-n",
         NAMESPACE);
     rolloutStatus(kubectl, "backend-app");
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class CetusPlatform implements BeforeAllCallback, ParameterResolver
         : running.nodes();
   }
 
+  /** The {@code kubectl} of the platform, which starts first if it does not run yet. */
+  static Kubectl kubectl(ExtensionContext context) {
+    return running(context).kubectl();
+  }
+
   private static Running running(ExtensionContext context) {
     return context
         .getRoot()

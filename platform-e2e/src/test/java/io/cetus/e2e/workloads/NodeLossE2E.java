@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Docker;
 import io.cetus.e2e.support.Kubectl;
 import io.cetus.e2e.support.PlatformNodes;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeLossE2E {
 
   private static final String NAMESPACE = "e2e-node-loss";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
 
   /**
    * The scheduler's grace period (20 s) and eviction timeout (10 s) after the last heartbeat, its
@@ -63,16 +65,6 @@ class NodeLossE2E {
   NodeLossE2E(Kubectl kubectl, PlatformNodes nodes) {
     this.kubectl = kubectl;
     this.nodes = nodes;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

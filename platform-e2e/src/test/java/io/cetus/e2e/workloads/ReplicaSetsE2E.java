@@ -3,14 +3,14 @@ package io.cetus.e2e.workloads;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Docker;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplicaSetsE2E {
 
   private static final String NAMESPACE = "e2e-replicasets";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
 
   private static final String REPLICA_SET =
       """
@@ -54,16 +56,6 @@ class ReplicaSetsE2E {
 
   ReplicaSetsE2E(Kubectl kubectl) {
     this.kubectl = kubectl;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cetus.e2e.support.CetusPlatform;
 import io.cetus.e2e.support.Kubectl;
+import io.cetus.e2e.support.TestNamespace;
 
 import static io.cetus.e2e.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 class RolloutsE2E {
 
   private static final String NAMESPACE = "e2e-rollouts";
+
+  @RegisterExtension static final TestNamespace namespace = new TestNamespace(NAMESPACE);
   private static final String IMAGE = "cetus/demo-app:0.1.0";
 
   /**
@@ -73,16 +75,6 @@ class RolloutsE2E {
 
   RolloutsE2E(Kubectl kubectl) {
     this.kubectl = kubectl;
-  }
-
-  @BeforeAll
-  static void namespace(Kubectl kubectl) {
-    kubectl.ok("create", "namespace", NAMESPACE);
-  }
-
-  @AfterAll
-  static void deleteNamespace(Kubectl kubectl) {
-    kubectl.run("delete", "namespace", NAMESPACE, "--wait=false");
   }
 
   @Test

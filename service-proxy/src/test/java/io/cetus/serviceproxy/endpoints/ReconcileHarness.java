@@ -1,26 +1,18 @@
 package io.cetus.serviceproxy.endpoints;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.cetus.api.core.Endpoints;
 import io.cetus.api.core.Event;
 import io.cetus.api.core.Pod;
 import io.cetus.api.core.PodStatus;
 import io.cetus.api.core.Service;
-import io.cetus.api.meta.ApiObject;
 import io.cetus.client.ObjectClient;
 import io.cetus.client.informer.SharedInformer;
-import io.cetus.client.informer.SharedInformerFactory;
 import io.cetus.controller.event.EventRecorder;
 import io.cetus.controller.reconcile.Request;
 import io.cetus.controller.reconcile.Result;
 import io.cetus.testsupport.client.FakeApiClient;
+import io.cetus.testsupport.controller.ControllerFixture;
 import io.cetus.testsupport.time.MutableClock;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * An {@link EndpointsReconciler} called by the test, one reconcile at a time, on an in-memory API
@@ -28,19 +20,17 @@ import static org.awaitility.Awaitility.await;
  */
 final class ReconcileHarness implements AutoCloseable {
 
-  static final Duration DEADLINE = Duration.ofSeconds(10);
-
-  final MutableClock clock = new MutableClock();
-  final FakeApiClient api = new FakeApiClient(clock);
+  private final ControllerFixture fixture = new ControllerFixture();
+  final MutableClock clock = fixture.clock();
+  final FakeApiClient api = fixture.api();
   final ObjectClient<Service> services = api.forType(Service.class);
   final ObjectClient<Pod> pods = api.forType(Pod.class);
   final ObjectClient<Endpoints> endpoints = api.forType(Endpoints.class);
   final ObjectClient<Event> events = api.forType(Event.class);
   final RecordingObjectClient<Endpoints> endpointWrites = new RecordingObjectClient<>(endpoints);
-  final SharedInformerFactory informers = new SharedInformerFactory(api);
-  final SharedInformer<Service> serviceCache = informers.forType(Service.class);
-  final SharedInformer<Pod> podCache = informers.forType(Pod.class);
-  final SharedInformer<Endpoints> endpointsCache = informers.forType(Endpoints.class);
+  final SharedInformer<Service> serviceCache = fixture.informer(Service.class);
+  final SharedInformer<Pod> podCache = fixture.informer(Pod.class);
+  final SharedInformer<Endpoints> endpointsCache = fixture.informer(Endpoints.class);
   final EndpointsReconciler reconciler =
       new EndpointsReconciler(
           serviceCache.lister(),
@@ -51,10 +41,7 @@ final class ReconcileHarness implements AutoCloseable {
 
   /** Starts the informers and waits for their first list. */
   ReconcileHarness start() throws InterruptedException {
-    informers.start();
-    if (!informers.awaitSynced(DEADLINE)) {
-      throw new IllegalStateException("informers did not sync");
-    }
+    fixture.start();
     return this;
   }
 
@@ -77,28 +64,11 @@ final class ReconcileHarness implements AutoCloseable {
 
   /** Waits until the caches hold what the store holds now. */
   void awaitCachesCaughtUp() {
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                versions(serviceCache.lister().list()).equals(versions(services.list(null).items()))
-                    && versions(podCache.lister().list()).equals(versions(pods.list(null).items()))
-                    && versions(endpointsCache.lister().list())
-                        .equals(versions(endpoints.list(null).items())));
-  }
-
-  private static Map<String, String> versions(List<? extends ApiObject> objects) {
-    Map<String, String> versions = new HashMap<>();
-    for (ApiObject object : objects) {
-      versions.put(
-          object.metadata().namespace() + "/" + object.metadata().name(),
-          String.valueOf(object.metadata().resourceVersion()));
-    }
-    return versions;
+    fixture.awaitCachesCaughtUp();
   }
 
   @Override
   public void close() {
-    informers.stop();
+    fixture.close();
   }
 }

@@ -1,20 +1,14 @@
 package io.cetus.serviceproxy.proxy;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 
 import io.cetus.api.core.EndpointAddress;
 import io.cetus.api.core.EndpointPort;
@@ -25,6 +19,8 @@ import io.cetus.api.core.ServicePort;
 import io.cetus.api.core.ServiceSpec;
 import io.cetus.api.meta.IntOrString;
 import io.cetus.api.meta.ObjectMeta;
+import io.cetus.testsupport.boot.ControllerServiceTest;
+import io.cetus.testsupport.boot.LocalHttp;
 import io.cetus.testsupport.client.FakeApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +31,9 @@ import static org.awaitility.Awaitility.await;
  * meters on {@code /actuator/prometheus}. Holding cluster IPs is off: a test must never touch the
  * machine's real pods' network, where a running platform may hold its own.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ControllerServiceTest
+@TestPropertySource(
     properties = {
-      "platform.watch-source=http",
-      "platform.leader-election.enabled=false",
       "platform.service-proxy.node-address=127.77.251.1",
       "platform.service-proxy.proxy.hold-cluster-ips=false",
       "platform.service-proxy.proxy.connect-timeout=2s"
@@ -47,14 +41,6 @@ import static org.awaitility.Awaitility.await;
 class ProxyApplicationTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(10);
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class InMemoryStore {
-    @Bean
-    FakeApiClient fakeApiClient() {
-      return new FakeApiClient();
-    }
-  }
 
   @Autowired private FakeApiClient api;
   @Autowired private ServiceProxyProperties properties;
@@ -119,20 +105,11 @@ class ProxyApplicationTest {
         .until(() -> ProxyHarness.firstLine(nodePort).equals("pod"));
     assertThat(ProxyHarness.firstLine(new InetSocketAddress("127.77.251.10", 80))).isEqualTo("pod");
 
-    assertThat(get("/actuator/prometheus"))
+    assertThat(LocalHttp.get(port, "/actuator/prometheus"))
         .contains(
             "cetus_proxy_connections_total{namespace=\"default\",port=\"http\",service=\"web\"}")
         .contains("cetus_proxy_connections_active{")
         .contains("cetus_proxy_bytes_total{direction=\"to-client\"")
         .contains("cetus_controller_reconcile_seconds_count{controller=\"proxy\"");
-  }
-
-  private String get(String path) throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    }
   }
 }
