@@ -146,10 +146,7 @@ class KeepAliveTransportTest {
 
   @Test
   void answerThatNeverComesTimesOut() throws Exception {
-    server = new RawHttpServer(request -> null);
-    transport =
-        new KeepAliveTransport(
-            URI.create(server.baseUrl()), Map.of(), Duration.ofSeconds(5), Duration.ofMillis(200));
+    start(request -> null, Duration.ofMillis(200));
 
     assertThatThrownBy(() -> transport.send(ApiRequest.get("/a")))
         .isInstanceOf(java.net.http.HttpTimeoutException.class);
@@ -157,10 +154,7 @@ class KeepAliveTransportTest {
 
   @Test
   void closingEndsARequestThatWaitsForItsAnswer() throws Exception {
-    server = new RawHttpServer(request -> null);
-    transport =
-        new KeepAliveTransport(
-            URI.create(server.baseUrl()), Map.of(), Duration.ofSeconds(5), Duration.ofMinutes(5));
+    start(request -> null, Duration.ofMinutes(5));
     CompletableFuture<ApiAnswer> waiting =
         CompletableFuture.supplyAsync(
             () -> {
@@ -179,10 +173,14 @@ class KeepAliveTransportTest {
   }
 
   private void start(RawHttpServer.Script script) throws IOException {
+    start(script, Duration.ofSeconds(5));
+  }
+
+  private void start(RawHttpServer.Script script, Duration requestTimeout) throws IOException {
     server = new RawHttpServer(script);
     transport =
         new KeepAliveTransport(
-            URI.create(server.baseUrl()), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            URI.create(server.baseUrl()), Map.of(), Duration.ofSeconds(5), requestTimeout);
   }
 
   private static String body(ApiAnswer answer) {
