@@ -47,12 +47,16 @@ final class Proxier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Proxier.class);
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Per direction, what the proxy holds for a side that does not read (backpressure). */
-  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+  /**
+   * Per direction, what the proxy holds for a side that does not read (backpressure). Above the
+   * largest read, so a bulk transfer keeps reading while the last read drains (docs/design/
+   * services.md, Data path).
+   */
+  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
   /** Read buffers that grow with a bulk transfer (fewer system calls) and shrink for chatter. */
   private static final AdaptiveRecvByteBufAllocator READS =
-      new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024);
+      new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 1024 * 1024);
 
   private static final ChannelHandler NO_HANDLER = new Unhandled();
 
