@@ -165,10 +165,9 @@ public final class PodReconciler implements Reconciler {
 
     if (!terminal && sandbox != null && sandbox.running()) {
       // What these start is added to byName: the status below needs no second list.
-      boolean initialized =
-          runInitContainers(request, pod, byName, sandbox.id(), podIp, waiting, wake);
-      if (initialized) {
-        runAppContainers(request, pod, byName, sandbox.id(), podIp, waiting, wake);
+      SandboxRun run = new SandboxRun(request, pod, byName, sandbox.id(), podIp, waiting, wake);
+      if (runInitContainers(run)) {
+        runAppContainers(run);
       }
     }
     watchExits(request, byName);
@@ -239,19 +238,12 @@ public final class PodReconciler implements Reconciler {
   }
 
   /** Runs init containers in order; true once every one has exited 0. */
-  private boolean runInitContainers(
-      Request request,
-      Pod pod,
-      Map<String, List<ContainerStatus>> byName,
-      String sandboxId,
-      @Nullable String podIp,
-      Map<String, Waiting> waiting,
-      Wake wake) {
-    String policy = restartPolicy(pod);
-    for (Container init : pod.spec().initContainers()) {
-      ContainerStatus latest = PodContainers.latest(byName.get(init.name()));
+  private boolean runInitContainers(SandboxRun run) {
+    String policy = restartPolicy(run.pod());
+    for (Container init : run.pod().spec().initContainers()) {
+      ContainerStatus latest = run.latest(init);
       if (latest == null) {
-        start(request, pod, byName, init, 0, sandboxId, podIp, waiting, wake, true);
+        start(run, init, 0, true);
         return false;
       }
       if (latest.state() != ContainerState.EXITED) {
@@ -261,50 +253,33 @@ public final class PodReconciler implements Reconciler {
         continue;
       }
       if (!PodSpec.RESTART_NEVER.equals(policy)) {
-        restartAfterBackoff(
-            request, pod, byName, init, latest, sandboxId, podIp, waiting, wake, true);
+        restartAfterBackoff(run, init, latest, true);
       }
       return false;
     }
     return true;
   }
 
-  private void runAppContainers(
-      Request request,
-      Pod pod,
-      Map<String, List<ContainerStatus>> byName,
-      String sandboxId,
-      @Nullable String podIp,
-      Map<String, Waiting> waiting,
-      Wake wake) {
-    String policy = restartPolicy(pod);
-    for (Container container : pod.spec().containers()) {
-      ContainerStatus latest = PodContainers.latest(byName.get(container.name()));
+  private void runAppContainers(SandboxRun run) {
+    String policy = restartPolicy(run.pod());
+    for (Container container : run.pod().spec().containers()) {
+      ContainerStatus latest = run.latest(container);
       if (latest == null) {
-        start(request, pod, byName, container, 0, sandboxId, podIp, waiting, wake, false);
+        start(run, container, 0, false);
       } else if (latest.state() == ContainerState.EXITED) {
         boolean restart =
             PodSpec.RESTART_ALWAYS.equals(policy)
                 || PodSpec.RESTART_ON_FAILURE.equals(policy) && !PodStatuses.succeeded(latest);
         if (restart) {
-          restartAfterBackoff(
-              request, pod, byName, container, latest, sandboxId, podIp, waiting, wake, false);
+          restartAfterBackoff(run, container, latest, false);
         }
       }
     }
   }
 
   private void restartAfterBackoff(
-      Request request,
-      Pod pod,
-      Map<String, List<ContainerStatus>> byName,
-      Container container,
-      ContainerStatus latest,
-      String sandboxId,
-      @Nullable String podIp,
-      Map<String, Waiting> waiting,
-      Wake wake,
-      boolean init) {
+      SandboxRun run, Container container, ContainerStatus latest, boolean init) {
+    Pod pod = run.pod();
     int restartsSoFar = PodContainers.restartCount(latest);
     Instant restartAt = RestartTracker.restartAt(latest.finishedAt(), restartsSoFar);
     if (clock.instant().isBefore(restartAt)) {
@@ -321,7 +296,7 @@ public final class PodReconciler implements Reconciler {
               + "("
               + pod.metadata().uid()
               + ")";
-      waiting.put(container.name(), new Waiting(Waiting.CRASH_LOOP_BACK_OFF, message));
+      run.waiting().put(container.name(), new Waiting(Waiting.CRASH_LOOP_BACK_OFF, message));
       events.warning(
           pod,
           fieldPath(container, init),
@@ -330,25 +305,17 @@ public final class PodReconciler implements Reconciler {
               + container.name()
               + " in pod "
               + pod.metadata().name());
-      wake.at(restartAt);
+      run.wake().at(restartAt);
       return;
     }
-    start(
-        request, pod, byName, container, restartsSoFar + 1, sandboxId, podIp, waiting, wake, init);
+    start(run, container, restartsSoFar + 1, init);
   }
 
-  /** Starts a container of the pod and adds it to {@code byName}. */
-  private void start(
-      Request request,
-      Pod pod,
-      Map<String, List<ContainerStatus>> byName,
-      Container container,
-      int restartCount,
-      String sandboxId,
-      @Nullable String podIp,
-      Map<String, Waiting> waiting,
-      Wake wake,
-      boolean init) {
+  /** Starts a container of the pod and adds it to the run's {@code byName}. */
+  private void start(SandboxRun run, Container container, int restartCount, boolean init) {
+    Pod pod = run.pod();
+    Map<String, Waiting> waiting = run.waiting();
+    Wake wake = run.wake();
     Instant now = clock.instant();
     String key = RestartTracker.key(PodContainers.uid(pod), container.name());
     String fieldPath = fieldPath(container, init);
@@ -364,14 +331,15 @@ public final class PodReconciler implements Reconciler {
       return;
     }
     try {
-      Map<String, String> environment = env.resolve(pod, container, podIp, settings.address());
+      Map<String, String> environment =
+          env.resolve(pod, container, run.podIp(), settings.address());
       ContainerSpec spec =
           ContainerSpecs.container(
               settings.nodeName(),
               pod,
               container,
               restartCount,
-              sandboxId,
+              run.sandboxId(),
               environment,
               volumes.mounts(pod, container));
       spec = ensureImage(pod, fieldPath, spec);
@@ -379,9 +347,9 @@ public final class PodReconciler implements Reconciler {
       restarts.pullSucceeded(key);
       events.normal(pod, fieldPath, "Created", "Created container " + container.name());
       events.normal(pod, fieldPath, "Started", "Started container " + container.name());
-      watchExit(request, handle.containerId());
+      watchExit(run.request(), handle.containerId());
       try {
-        PodContainers.add(byName, runtime.inspect(handle.containerId()));
+        PodContainers.add(run.byName(), runtime.inspect(handle.containerId()));
       } catch (ContainerNotFoundException e) {
         // Removed already: the next reconcile finds it gone.
       }
@@ -704,6 +672,25 @@ public final class PodReconciler implements Reconciler {
         log.warn("Could not stop unhealthy container {}: {}", containerId, e.getMessage());
       }
       onChange.accept(Request.of(pod));
+    }
+  }
+
+  /**
+   * What starting the containers of a pod whose sandbox runs works with, in one sync: the pod's
+   * containers as listed (starts add theirs), and the waiting reasons and wake-up the status and
+   * the requeue are made of.
+   */
+  private record SandboxRun(
+      Request request,
+      Pod pod,
+      Map<String, List<ContainerStatus>> byName,
+      String sandboxId,
+      @Nullable String podIp,
+      Map<String, Waiting> waiting,
+      Wake wake) {
+
+    @Nullable ContainerStatus latest(Container container) {
+      return PodContainers.latest(byName.get(container.name()));
     }
   }
 
