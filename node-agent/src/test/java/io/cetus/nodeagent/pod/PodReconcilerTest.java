@@ -463,23 +463,17 @@ class PodReconcilerTest {
                 null,
                 "Opaque"));
     Pod pod =
-        create(
+        createWithApp(
             """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  env:
-                    - {name: PLAIN, value: hello}
-                    - {name: POD_NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
-                    - {name: POD_NAMESPACE, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}
-                    - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
-                    - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
-                    - {name: UID, valueFrom: {fieldRef: {fieldPath: metadata.uid}}}
-                    - {name: COLOR, valueFrom: {configMapKeyRef: {name: settings, key: color}}}
-                    - {name: PASSWORD, valueFrom: {secretKeyRef: {name: creds, key: password}}}
+            env:
+              - {name: PLAIN, value: hello}
+              - {name: POD_NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+              - {name: POD_NAMESPACE, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}
+              - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+              - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+              - {name: UID, valueFrom: {fieldRef: {fieldPath: metadata.uid}}}
+              - {name: COLOR, valueFrom: {configMapKeyRef: {name: settings, key: color}}}
+              - {name: PASSWORD, valueFrom: {secretKeyRef: {name: creds, key: password}}}
             """);
 
     reconcile(pod);
@@ -499,15 +493,9 @@ class PodReconcilerTest {
   @Test
   void missingConfigMapIsCreateContainerConfigError() {
     Pod pod =
-        create(
+        createWithApp(
             """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  env: [{name: COLOR, valueFrom: {configMapKeyRef: {name: absent, key: color}}}]
+            env: [{name: COLOR, valueFrom: {configMapKeyRef: {name: absent, key: color}}}]
             """);
 
     reconcile(pod);
@@ -557,17 +545,7 @@ class PodReconcilerTest {
 
   @Test
   void limitsBecomeCgroupLimits() {
-    Pod pod =
-        create(
-            """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  resources: {limits: {memory: 64Mi, cpu: 500m}}
-            """);
+    Pod pod = createWithApp("resources: {limits: {memory: 64Mi, cpu: 500m}}");
 
     reconcile(pod);
 
@@ -643,15 +621,9 @@ class PodReconcilerTest {
   void failingLivenessProbeRestartsTheContainer() {
     runtime.scriptExec(List.of("check"), new ExecResult(1, "", "sick"));
     Pod pod =
-        create(
+        createWithApp(
             """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  livenessProbe: {exec: {command: [check]}, failureThreshold: 2, timeoutSeconds: 10}
+            livenessProbe: {exec: {command: [check]}, failureThreshold: 2, timeoutSeconds: 10}
             """);
     reconcile(pod);
     String first = containerId(pod, "app");
@@ -669,18 +641,11 @@ class PodReconcilerTest {
 
   @Test
   void startupProbeStopsAtItsFirstSuccess() {
-    AtomicInteger exitCode = new AtomicInteger(0);
-    runtime.onExec(command -> command.equals(List.of("started?")), exec -> exitCode.get());
+    AtomicInteger exitCode = execExitCode("started?", 0);
     Pod pod =
-        create(
+        createWithApp(
             """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  startupProbe: {exec: {command: ["started?"]}, failureThreshold: 1, timeoutSeconds: 10}
+            startupProbe: {exec: {command: ["started?"]}, failureThreshold: 1, timeoutSeconds: 10}
             """);
     reconcile(pod);
     String first = containerId(pod, "app");
@@ -698,18 +663,11 @@ class PodReconcilerTest {
 
   @Test
   void readinessProbeDrivesTheReadyCondition() {
-    AtomicInteger exitCode = new AtomicInteger(1);
-    runtime.onExec(command -> command.equals(List.of("ready?")), exec -> exitCode.get());
+    AtomicInteger exitCode = execExitCode("ready?", 1);
     Pod pod =
-        create(
+        createWithApp(
             """
-            metadata: {name: web}
-            spec:
-              nodeName: node-1
-              containers:
-                - name: app
-                  image: app:1
-                  readinessProbe: {exec: {command: ["ready?"]}, failureThreshold: 1, timeoutSeconds: 10}
+            readinessProbe: {exec: {command: ["ready?"]}, failureThreshold: 1, timeoutSeconds: 10}
             """);
     reconcile(pod);
     assertThat(condition(live(pod), PodCondition.READY)).isEqualTo("False");
@@ -728,6 +686,13 @@ class PodReconcilerTest {
     assertThat(live(pod).status().phase()).isEqualTo("Running");
   }
 
+  /** The exit code the runtime gives an exec of {@code command}; the test sets it as it goes. */
+  private AtomicInteger execExitCode(String command, int initial) {
+    AtomicInteger exitCode = new AtomicInteger(initial);
+    runtime.onExec(argv -> argv.equals(List.of(command)), exec -> exitCode.get());
+    return exitCode;
+  }
+
   private static String simplePod(String restartPolicy) {
     return """
     metadata: {name: web}
@@ -737,6 +702,23 @@ class PodReconcilerTest {
       containers: [{name: app, image: "app:1"}]
     """
         .formatted(restartPolicy);
+  }
+
+  /**
+   * Creates pod web on node-1 with one container, app (image app:1), that has these fields besides:
+   * YAML as under the container's name.
+   */
+  private Pod createWithApp(String containerFields) {
+    return create(
+        """
+        metadata: {name: web}
+        spec:
+          nodeName: node-1
+          containers:
+            - name: app
+              image: app:1
+        """
+            + containerFields.stripIndent().indent(6));
   }
 
   private Pod create(String yaml) {
