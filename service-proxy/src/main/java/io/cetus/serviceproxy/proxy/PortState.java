@@ -1,6 +1,7 @@
 package io.cetus.serviceproxy.proxy;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +16,7 @@ record PortState(
     ServicePortName name,
     Balancer balancer,
     PortMetrics metrics,
-    Map<InetSocketAddress, Channel> listeners,
+    Map<InetSocketAddress, List<Channel>> listeners,
     Map<InetSocketAddress, String> bindFailures) {
 
   PortState(ServicePortName name, Balancer balancer, PortMetrics metrics) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,13 @@ final class Proxier implements AutoCloseable {
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<Request, Map<ServicePortName, PortState>> services = new ConcurrentHashMap<>();
+
+  /**
+   * Which service port listens on each address. The kernel keeps two programs off one port, but not
+   * two listeners that both share their address ({@code SO_REUSEPORT}, see {@link
+   * Transport#listenerPerLoop}), so the proxy keeps its own service ports apart itself.
+   */
+  private final Map<InetSocketAddress, ServicePortName> addressOwners = new HashMap<>();
 
   Proxier(
       Transport transport,
@@ -169,9 +177,71 @@ final class Proxier implements AutoCloseable {
   }
 
   private void listen(PortState port, Frontend frontend, List<BindFailure> failures) {
+    String error = claim(frontend.address(), port.name());
+    if (error == null) {
+      error = listenOnEveryLoop(port, frontend);
+    }
+    if (error == null) {
+      port.bindFailures().remove(frontend.address());
+      log.info(
+          "Listening on {} ({}) for {}",
+          frontend,
+          frontend.kind().name().toLowerCase().replace('_', ' '),
+          port.name());
+      return;
+    }
+    String message = "cannot listen on " + frontend + " for " + port.name() + ": " + error;
+    boolean isNew = !message.equals(port.bindFailures().put(frontend.address(), message));
+    failures.add(new BindFailure(port.name(), frontend, message, isNew));
+  }
+
+  /** Binds a listener for each of the transport's listener loops; returns why not, or null. */
+  private String listenOnEveryLoop(PortState port, Frontend frontend) {
+    List<Channel> bound = new ArrayList<>();
+    for (EventLoopGroup loop : transport.listenerLoops(group)) {
+      String error = bind(port, frontend, loop, bound);
+      if (error != null) {
+        bound.forEach(Channel::close);
+        release(frontend.address(), port.name());
+        return error;
+      }
+    }
+    port.listeners().put(frontend.address(), List.copyOf(bound));
+    return null;
+  }
+
+  /** Takes {@code address} for {@code owner}; returns why it cannot, or null. */
+  private String claim(InetSocketAddress address, ServicePortName owner) {
+    synchronized (addressOwners) {
+      for (Map.Entry<InetSocketAddress, ServicePortName> taken : addressOwners.entrySet()) {
+        if (overlap(taken.getKey(), address) && !taken.getValue().equals(owner)) {
+          return "Address already in use (by " + taken.getValue() + ")";
+        }
+      }
+      addressOwners.put(address, owner);
+      return null;
+    }
+  }
+
+  private void release(InetSocketAddress address, ServicePortName owner) {
+    synchronized (addressOwners) {
+      addressOwners.remove(address, owner);
+    }
+  }
+
+  /** Whether listening on both would take one connection's address twice. */
+  private static boolean overlap(InetSocketAddress a, InetSocketAddress b) {
+    return a.getPort() == b.getPort()
+        && (a.getAddress().equals(b.getAddress())
+            || a.getAddress().isAnyLocalAddress()
+            || b.getAddress().isAnyLocalAddress());
+  }
+
+  /** Binds one listener on {@code loop}; returns why it failed, or null. */
+  private String bind(PortState port, Frontend frontend, EventLoopGroup loop, List<Channel> bound) {
     ServerBootstrap server =
         new ServerBootstrap()
-            .group(group)
+            .group(loop, loop)
             .channelFactory(transport.serverChannels())
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_BACKLOG, 1024)
@@ -188,32 +258,24 @@ final class Proxier implements AutoCloseable {
                     client.pipeline().addLast(new ClientConnection(port, endpoints, client));
                   }
                 });
-    ChannelFuture bound = server.bind(frontend.address());
-    String error;
-    if (!bound.awaitUninterruptibly(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      bound.channel().close();
-      error = "binding did not finish within " + BIND_TIMEOUT;
-    } else if (bound.isSuccess()) {
-      port.listeners().put(frontend.address(), bound.channel());
-      port.bindFailures().remove(frontend.address());
-      log.info(
-          "Listening on {} ({}) for {}",
-          frontend,
-          frontend.kind().name().toLowerCase().replace('_', ' '),
-          port.name());
-      return;
-    } else {
-      error = String.valueOf(bound.cause().getMessage());
+    transport.shareAddress(server);
+    ChannelFuture binding = server.bind(frontend.address());
+    if (!binding.awaitUninterruptibly(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      binding.channel().close();
+      return "binding did not finish within " + BIND_TIMEOUT;
     }
-    String message = "cannot listen on " + frontend + " for " + port.name() + ": " + error;
-    boolean isNew = !message.equals(port.bindFailures().put(frontend.address(), message));
-    failures.add(new BindFailure(port.name(), frontend, message, isNew));
+    if (!binding.isSuccess()) {
+      return String.valueOf(binding.cause().getMessage());
+    }
+    bound.add(binding.channel());
+    return null;
   }
 
   private void stopListening(PortState port, InetSocketAddress address, String why) {
-    Channel listener = port.listeners().remove(address);
-    if (listener != null) {
-      listener.close().awaitUninterruptibly(BIND_TIMEOUT.toMillis());
+    List<Channel> listeners = port.listeners().remove(address);
+    if (listeners != null) {
+      listeners.forEach(listener -> listener.close().awaitUninterruptibly(BIND_TIMEOUT.toMillis()));
+      release(address, port.name());
       log.info(
           "Stopped listening on {}:{} for {} ({})",
           address.getAddress().getHostAddress(),

@@ -128,13 +128,25 @@ final class Relay {
             .addListener(
                 (ChannelFutureListener)
                     written -> {
-                      if (written.isSuccess() && to instanceof DuplexChannel duplex) {
-                        duplex.shutdownOutput().addListener(shut -> directionEnded());
-                      } else if (!written.isSuccess()) {
+                      if (!written.isSuccess()) {
                         abort(written.cause());
+                      } else if (directionsEnded == 1) {
+                        // the other way ended before: closing both sends the FIN
+                        directionEnded();
+                      } else if (to instanceof DuplexChannel duplex) {
+                        duplex.shutdownOutput().addListener(shut -> outputEnded(duplex));
                       }
                     });
       }
+    }
+
+    /**
+     * Nothing more goes into {@code channel}: its end of stream may close it outright, which spares
+     * the kernel call and the exception of shutting down an input whose peer has gone.
+     */
+    private void outputEnded(DuplexChannel channel) {
+      channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+      directionEnded();
     }
 
     @Override

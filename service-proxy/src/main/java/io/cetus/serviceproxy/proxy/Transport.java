@@ -1,10 +1,16 @@
 package io.cetus.serviceproxy.proxy;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -14,12 +20,19 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-/** Netty's native epoll transport where the kernel and the platform have it, NIO otherwise. */
+/**
+ * Netty's native epoll transport where the kernel and the platform have it, NIO otherwise.
+ *
+ * @param listenerPerLoop whether each event loop listens on a service address with a socket of its
+ *     own ({@code SO_REUSEPORT}, the kernel spreading connections over them), so a connection is
+ *     accepted and served on one loop without a hand-off to another thread
+ */
 record Transport(
     String name,
     IoHandlerFactory ioHandlers,
     ChannelFactory<? extends ServerChannel> serverChannels,
-    ChannelFactory<? extends SocketChannel> socketChannels) {
+    ChannelFactory<? extends SocketChannel> socketChannels,
+    boolean listenerPerLoop) {
 
   /** The transport {@code mode} names; {@code AUTO} picks epoll when it is available. */
   static Transport select(ServiceProxyProperties.TransportMode mode) {
@@ -39,16 +52,38 @@ record Transport(
         threads, new DefaultThreadFactory("service-proxy-" + name, true), ioHandlers);
   }
 
+  /** What listens on one address: each loop of {@code group}, or the group's one listener. */
+  List<EventLoopGroup> listenerLoops(EventLoopGroup group) {
+    if (!listenerPerLoop) {
+      return List.of(group);
+    }
+    List<EventLoopGroup> loops = new ArrayList<>();
+    group.forEach(loop -> loops.add((EventLoopGroup) loop));
+    return loops;
+  }
+
+  /** Lets the listeners of {@link #listenerLoops} share their address. */
+  void shareAddress(ServerBootstrap server) {
+    if (listenerPerLoop) {
+      server.option(EpollChannelOption.SO_REUSEPORT, true);
+    }
+  }
+
   private static Transport epoll() {
     return new Transport(
         "epoll",
         EpollIoHandler.newFactory(),
         EpollServerSocketChannel::new,
-        EpollSocketChannel::new);
+        EpollSocketChannel::new,
+        true);
   }
 
   private static Transport nio() {
     return new Transport(
-        "nio", NioIoHandler.newFactory(), NioServerSocketChannel::new, NioSocketChannel::new);
+        "nio",
+        NioIoHandler.newFactory(),
+        NioServerSocketChannel::new,
+        NioSocketChannel::new,
+        false);
   }
 }

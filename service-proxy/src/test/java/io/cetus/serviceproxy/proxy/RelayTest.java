@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,37 @@ class RelayTest {
       InputStream in = client.getInputStream();
       assertThat(TestBackend.readLine(in)).isEqualTo("got " + (1024 * 1024));
       assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TransportMode.class,
+      names = {"NIO", "EPOLL"})
+  void passesTheEndpointsEndOfStreamOnAndStillCarriesWhatTheClientSendsAfterIt(
+      TransportMode transport) throws Exception {
+    CompletableFuture<Long> receivedAfterItsEnd = new CompletableFuture<>();
+    serve(
+        transport,
+        (socket, name) -> {
+          socket.getOutputStream().write("bye\n".getBytes(StandardCharsets.UTF_8));
+          socket.shutdownOutput();
+          receivedAfterItsEnd.complete(
+              socket.getInputStream().transferTo(OutputStream.nullOutputStream()));
+        });
+
+    try (Socket client = connect()) {
+      InputStream in = client.getInputStream();
+      assertThat(TestBackend.readLine(in)).isEqualTo("bye");
+      assertThat(in.read()).isEqualTo(-1);
+
+      OutputStream out = client.getOutputStream();
+      out.write(new byte[1024 * 1024]);
+      out.flush();
+      client.shutdownOutput();
+
+      assertThat(receivedAfterItsEnd.get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .isEqualTo(1024 * 1024);
     }
   }
 
