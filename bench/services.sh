@@ -30,9 +30,9 @@ NGINX_PORT=$((CETUS_PORT + 520))
 NAMESPACE=bench-services
 mkdir -p "$CETUS_STATE_DIR"
 
-kubectl_() { /usr/bin/kubectl --kubeconfig "$CETUS_KUBECONFIG" "$@"; }
+# shellcheck source=bench/lib/platform.sh
+. bench/lib/platform.sh
 bench() { "$JAVA" bench/ServiceBench.java "$@"; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 ensure_nginx() {
   [ -f /usr/lib/nginx/modules/ngx_stream_module.so ] && command -v nginx >/dev/null && return
@@ -73,13 +73,9 @@ stop_all() {
 
 ensure_nginx
 trap stop_all EXIT
-./cetus down >/dev/null
-rm -rf "$CETUS_STATE_DIR/redis"
+fresh_down
 ./cetus up --nodes 1 >/dev/null
-for _ in $(seq 1 120); do
-  kubectl_ get nodes --no-headers 2>/dev/null | grep -q " Ready " && break
-  sleep 1
-done
+await_ready_nodes 1
 kubectl_ create namespace "$NAMESPACE" >/dev/null
 kubectl_ -n "$NAMESPACE" create deployment backend --image=cetus/demo-app:0.1.0 --port=8080 >/dev/null
 kubectl_ -n "$NAMESPACE" expose deployment backend --type=NodePort --port=80 --target-port=8080 >/dev/null

@@ -31,20 +31,8 @@ RENAMED=docker.io/cetus/pause:1
 mkdir -p "$CETUS_STATE_DIR"
 
 bench() { "$JAVA" bench/WorkloadBench.java "$@"; }
-# Each platform starts from an empty store.
-fresh_down() { ./cetus down >/dev/null; rm -rf "$CETUS_STATE_DIR/redis"; }
-kubectl_() { /usr/bin/kubectl --kubeconfig "$CETUS_KUBECONFIG" "$@"; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-
-await_ready_nodes() { # count
-  for _ in $(seq 1 600); do
-    ready=$(kubectl_ get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)
-    [ "$ready" -ge "$1" ] && return
-    sleep 1
-  done
-  echo "only $ready of $1 nodes became Ready" >&2
-  exit 1
-}
+# shellcheck source=bench/lib/platform.sh
+. bench/lib/platform.sh
 
 # Warm-up: the first Deployment pays for class loading and JIT in every service on its path.
 warm_up() {

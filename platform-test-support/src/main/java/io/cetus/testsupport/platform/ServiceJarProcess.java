@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.cetus.testsupport.process.ChildProcesses;
+
 /**
  * One of the platform's services as a child process: {@code java -jar} of a copy of the jar its
  * module built, on a free port of {@code 127.0.0.1}, its output in {@code target/<module>-logs/} of
@@ -45,8 +47,7 @@ final class ServiceJarProcess implements AutoCloseable {
     this.port = port;
     this.log = log;
     this.jarCopy = jarCopy;
-    this.killOnExit = new Thread(process::destroyForcibly, module + "-" + port + "-reaper");
-    Runtime.getRuntime().addShutdownHook(killOnExit);
+    this.killOnExit = ChildProcesses.killOnExit(process, module + "-" + port);
   }
 
   /** Starts {@code module}'s jar with these environment variables and Spring Boot arguments. */
@@ -124,22 +125,7 @@ final class ServiceJarProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(killOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs anyway
-    }
+    ChildProcesses.stop(process, Duration.ofSeconds(20), killOnExit);
     deleteQuietly(jarCopy);
   }
 

@@ -17,10 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
+
+import io.cetus.testsupport.process.ChildProcesses;
 
 import static org.awaitility.Awaitility.await;
 
@@ -71,8 +72,7 @@ public final class RedisServerProcess implements AutoCloseable {
     this.process = process;
     this.port = port;
     this.workDir = workDir;
-    this.killOnExit = new Thread(process::destroyForcibly, "redis-server-" + port + "-reaper");
-    Runtime.getRuntime().addShutdownHook(killOnExit);
+    this.killOnExit = ChildProcesses.killOnExit(process, "redis-server-" + port);
   }
 
   /** Forks a new server on a free port and waits until it answers. */
@@ -109,22 +109,7 @@ public final class RedisServerProcess implements AutoCloseable {
   /** Stops the server and waits for the process to exit. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(killOnExit);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // the hook is running or about to; nothing left to undo
-    }
+    ChildProcesses.stop(process, Duration.ofSeconds(10), killOnExit);
     deleteRecursively(workDir);
   }
 

@@ -2,23 +2,15 @@ package io.cetus.serviceproxy.proxy;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import io.cetus.controller.reconcile.Request;
 import io.cetus.serviceproxy.proxy.ServiceProxyProperties.TransportMode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,37 +25,27 @@ class ProxierListenersTest {
 
   private static final int EVENT_LOOPS = 4;
   private static final int ATTEMPTS = 4 * EVENT_LOOPS;
-  private static final Request SERVICE = new Request("default", "web");
 
-  private final int net = ThreadLocalRandom.current().nextInt(1, 255);
-  private Proxier proxier;
-  private TestBackend backend;
-  private InetSocketAddress front;
+  private OnePortProxy proxy;
 
   @AfterEach
   void stop() throws IOException {
-    if (proxier != null) {
-      proxier.close();
-    }
-    if (backend != null) {
-      backend.close();
+    if (proxy != null) {
+      proxy.close();
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void refusesEveryConnectionOnceTheServiceIsRemoved(TransportMode transport) throws Exception {
-    start(transport);
-    assertThat(apply()).isEmpty();
+    proxy = new OnePortProxy(transport, EVENT_LOOPS, TestBackend.IDENTIFY_AND_ECHO);
+    assertThat(proxy.apply()).isEmpty();
     for (int i = 0; i < ATTEMPTS; i++) {
       try (Socket client = connect()) {
         assertThat(TestBackend.readLine(client.getInputStream())).isEqualTo("a");
       }
     }
 
-    proxier.remove(SERVICE);
+    proxy.proxier.remove(OnePortProxy.SERVICE);
 
     // a connection racing with the close may still be taken and then reset (the kernel lets go of
     // a port's listeners within milliseconds); after that every one is refused
@@ -73,57 +55,27 @@ class ProxierListenersTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void reportsAnAddressAnotherProgramListensOnAndServesItOnceFree(TransportMode transport)
       throws Exception {
-    start(transport);
+    proxy = new OnePortProxy(transport, EVENT_LOOPS, TestBackend.IDENTIFY_AND_ECHO);
     try (ServerSocket squatter = new ServerSocket()) {
-      squatter.bind(front);
+      squatter.bind(proxy.front);
 
-      List<Proxier.BindFailure> failures = apply();
+      List<Proxier.BindFailure> failures = proxy.apply();
 
       assertThat(failures).singleElement().satisfies(f -> assertThat(f.isNew()).isTrue());
       assertThat(failures.getFirst().message())
           .contains("cannot listen on")
           .contains("Address already in use");
-      assertThat(proxier.listening(SERVICE)).isEmpty();
+      assertThat(proxy.proxier.listening(OnePortProxy.SERVICE)).isEmpty();
     }
 
-    assertThat(apply()).isEmpty();
-    assertThat(proxier.listening(SERVICE)).containsExactly(front);
+    assertThat(proxy.apply()).isEmpty();
+    assertThat(proxy.proxier.listening(OnePortProxy.SERVICE)).containsExactly(proxy.front);
     try (Socket client = connect()) {
       assertThat(TestBackend.readLine(client.getInputStream())).isEqualTo("a");
     }
-  }
-
-  private void start(TransportMode transport) throws IOException {
-    backend =
-        new TestBackend(
-            "a",
-            new InetSocketAddress(InetAddress.getByName("127.81." + net + ".1"), 0),
-            TestBackend.IDENTIFY_AND_ECHO);
-    proxier =
-        new Proxier(
-            Transport.select(transport),
-            EVENT_LOOPS,
-            Duration.ofSeconds(30),
-            Clock.systemUTC(),
-            new SimpleMeterRegistry());
-    front = new InetSocketAddress(InetAddress.getByName("127.80." + net + ".10"), 8080);
-  }
-
-  private List<Proxier.BindFailure> apply() {
-    return proxier.apply(
-        SERVICE,
-        List.of(
-            new PortPlan(
-                new ServicePortName("default", "web", ""),
-                List.of(new Frontend(front, Frontend.Kind.CLUSTER_IP)),
-                List.of(backend.address()),
-                SessionAffinity.NONE)));
   }
 
   /** Whether connecting is refused; a connection taken instead must not reach the endpoint. */
@@ -145,9 +97,6 @@ class ProxierListenersTest {
   }
 
   private Socket connect() throws IOException {
-    Socket client = new Socket();
-    client.setSoTimeout(30_000);
-    client.connect(front);
-    return client;
+    return proxy.connect();
   }
 }

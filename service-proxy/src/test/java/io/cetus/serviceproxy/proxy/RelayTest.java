@@ -3,27 +3,18 @@ package io.cetus.serviceproxy.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import io.cetus.controller.reconcile.Request;
 import io.cetus.serviceproxy.proxy.ServiceProxyProperties.TransportMode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,26 +28,16 @@ class RelayTest {
   /** Far below what an unthrottled relay would take in while the test watches. */
   private static final long BUFFER_BOUND = 64L * 1024 * 1024;
 
-  private final int net = ThreadLocalRandom.current().nextInt(1, 255);
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private Proxier proxier;
-  private TestBackend backend;
-  private InetSocketAddress front;
+  private OnePortProxy proxy;
 
   @AfterEach
   void stop() throws IOException {
-    if (proxier != null) {
-      proxier.close();
-    }
-    if (backend != null) {
-      backend.close();
+    if (proxy != null) {
+      proxy.close();
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void passesTheClientsEndOfStreamOnAndKeepsTheOtherDirectionOpen(TransportMode transport)
       throws Exception {
     serve(transport, TestBackend.COUNT);
@@ -73,10 +54,7 @@ class RelayTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void passesTheEndpointsEndOfStreamOnAndStillCarriesWhatTheClientSendsAfterIt(
       TransportMode transport) throws Exception {
     CompletableFuture<Long> receivedAfterItsEnd = new CompletableFuture<>();
@@ -104,10 +82,7 @@ class RelayTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void relaysFiftyMegabytesBothWaysIntact(TransportMode transport) throws Exception {
     serve(transport, TestBackend.ECHO);
 
@@ -149,15 +124,12 @@ class RelayTest {
         .atMost(DEADLINE)
         .untilAsserted(
             () -> {
-              assertThat(bytes("to-endpoint")).isEqualTo(BULK);
-              assertThat(bytes("to-client")).isEqualTo(BULK);
+              assertThat(proxy.bytes("to-endpoint")).isEqualTo(BULK);
+              assertThat(proxy.bytes("to-client")).isEqualTo(BULK);
             });
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TransportMode.class,
-      names = {"NIO", "EPOLL"})
+  @BothTransports
   void stopsReadingFromTheEndpointWhileTheClientDoesNotRead(TransportMode transport)
       throws Exception {
     AtomicLong written = new AtomicLong();
@@ -206,38 +178,12 @@ class RelayTest {
   }
 
   private void serve(TransportMode transport, TestBackend.Behaviour behaviour) throws IOException {
-    backend =
-        new TestBackend(
-            "a",
-            new InetSocketAddress(InetAddress.getByName("127.78." + net + ".1"), 0),
-            behaviour);
-    proxier =
-        new Proxier(
-            // a connect timeout far above the default: these tests are about the bytes, and a
-            // loaded CI machine must not turn a slow connect into a reset client
-            Transport.select(transport), 2, DEADLINE, Clock.systemUTC(), registry);
-    front = new InetSocketAddress(InetAddress.getByName("127.77." + net + ".10"), 8080);
-    List<Proxier.BindFailure> failures =
-        proxier.apply(
-            new Request("default", "bulk"),
-            List.of(
-                new PortPlan(
-                    new ServicePortName("default", "bulk", ""),
-                    List.of(new Frontend(front, Frontend.Kind.CLUSTER_IP)),
-                    List.of(backend.address()),
-                    SessionAffinity.NONE)));
-    assertThat(failures).isEmpty();
-    assertThat(proxier.transportName()).isEqualTo(transport.name().toLowerCase());
+    proxy = new OnePortProxy(transport, 2, behaviour);
+    assertThat(proxy.apply()).isEmpty();
+    assertThat(proxy.proxier.transportName()).isEqualTo(transport.name().toLowerCase());
   }
 
   private Socket connect() throws IOException {
-    Socket client = new Socket();
-    client.setSoTimeout((int) DEADLINE.toMillis());
-    client.connect(front);
-    return client;
-  }
-
-  private double bytes(String direction) {
-    return registry.find(PortMetrics.BYTES).tag("direction", direction).counter().count();
+    return proxy.connect();
   }
 }
