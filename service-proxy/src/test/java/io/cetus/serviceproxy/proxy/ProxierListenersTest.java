@@ -8,7 +8,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 
 import io.cetus.serviceproxy.proxy.ServiceProxyProperties.TransportMode;
 
@@ -26,14 +26,7 @@ class ProxierListenersTest {
   private static final int EVENT_LOOPS = 4;
   private static final int ATTEMPTS = 4 * EVENT_LOOPS;
 
-  private OnePortProxy proxy;
-
-  @AfterEach
-  void stop() throws IOException {
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
+  @AutoClose private OnePortProxy proxy;
 
   @BothTransports
   void refusesEveryConnectionOnceTheServiceIsRemoved(TransportMode transport) throws Exception {

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 
 import io.cetus.serviceproxy.proxy.ServiceProxyProperties.TransportMode;
 
@@ -28,14 +28,7 @@ class RelayTest {
   /** Far below what an unthrottled relay would take in while the test watches. */
   private static final long BUFFER_BOUND = 64L * 1024 * 1024;
 
-  private OnePortProxy proxy;
-
-  @AfterEach
-  void stop() throws IOException {
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
+  @AutoClose private OnePortProxy proxy;
 
   @BothTransports
   void passesTheClientsEndOfStreamOnAndKeepsTheOtherDirectionOpen(TransportMode transport)
