@@ -76,11 +76,7 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
       if (live(state, member) != null) {
         throw ApiException.alreadyExists(type.qualifiedPlural(), name);
       }
-      long rev = ++revision;
-      StoredObjects.withResourceVersion(stamped, rev);
-      state.objects.put(member, new Entry(stamped, expiry(type)));
-      record(state, new StoredEvent(StoredEvent.Type.ADDED, stamped, rev));
-      return stamped.deepCopy();
+      return store(type, state, member, stamped, StoredEvent.Type.ADDED);
     } finally {
       lock.unlock();
     }
@@ -101,14 +97,24 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
         throw ApiException.notFound(type.qualifiedPlural(), name);
       }
       requireVersion(type, name, current, expectedResourceVersion);
-      long rev = ++revision;
-      StoredObjects.withResourceVersion(stamped, rev);
-      state.objects.put(member, new Entry(stamped, expiry(type)));
-      record(state, new StoredEvent(StoredEvent.Type.MODIFIED, stamped, rev));
-      return stamped.deepCopy();
+      return store(type, state, member, stamped, StoredEvent.Type.MODIFIED);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Keeps {@code stamped} under the next revision and tells the watches; the lock is held. */
+  private ObjectNode store(
+      ResourceType type,
+      TypeState state,
+      String member,
+      ObjectNode stamped,
+      StoredEvent.Type event) {
+    long rev = ++revision;
+    StoredObjects.withResourceVersion(stamped, rev);
+    state.objects.put(member, new Entry(stamped, expiry(type)));
+    record(state, new StoredEvent(event, stamped, rev));
+    return stamped.deepCopy();
   }
 
   @Override
