@@ -62,40 +62,10 @@ class NodeAgentApplicationTest {
                     .map(node -> Condition.holds(node.status().conditions(), "Ready"))
                     .orElse(false));
 
-    Pod pod =
-        Json.yaml()
-            .readValue(
-                """
-                metadata: {name: web, namespace: default}
-                spec:
-                  nodeName: test-node
-                  containers: [{name: app, image: "app:1"}]
-                """,
-                Pod.class);
-    api.forType(Pod.class).create(pod);
-    Pod other =
-        Json.yaml()
-            .readValue(
-                """
-                metadata: {name: elsewhere, namespace: default}
-                spec:
-                  nodeName: another-node
-                  containers: [{name: app, image: "app:1"}]
-                """,
-                Pod.class);
-    api.forType(Pod.class).create(other);
+    createPod("web", "test-node");
+    createPod("elsewhere", "another-node");
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "Running"
-                    .equals(
-                        api.forType(Pod.class)
-                            .get("default", "web")
-                            .orElseThrow()
-                            .status()
-                            .phase()));
+    awaitRunning("web");
     assertThat(
             api.forType(Pod.class)
                 .get("default", "elsewhere")
@@ -123,28 +93,8 @@ class NodeAgentApplicationTest {
 
   @Test
   void servesTheLogsOfAPodsContainer() throws Exception {
-    Pod pod =
-        Json.yaml()
-            .readValue(
-                """
-                metadata: {name: chatty, namespace: default}
-                spec:
-                  nodeName: test-node
-                  containers: [{name: app, image: "app:1"}]
-                """,
-                Pod.class);
-    api.forType(Pod.class).create(pod);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "Running"
-                    .equals(
-                        api.forType(Pod.class)
-                            .get("default", "chatty")
-                            .orElseThrow()
-                            .status()
-                            .phase()));
+    createPod("chatty", "test-node");
+    awaitRunning("chatty");
     String containerId =
         api.forType(Pod.class)
             .get("default", "chatty")
@@ -169,6 +119,36 @@ class NodeAgentApplicationTest {
     assertThat(wrongContainer.statusCode()).isEqualTo(400);
     assertThat(wrongContainer.body()).contains("container nope is not valid for pod chatty");
     assertThat(get("/api/v1/namespaces/default/pods/absent/log").statusCode()).isEqualTo(404);
+  }
+
+  /** Creates a one-container pod in {@code default}, bound to {@code node}. */
+  private void createPod(String name, String node) throws Exception {
+    api.forType(Pod.class)
+        .create(
+            Json.yaml()
+                .readValue(
+                    """
+                    metadata: {name: %s, namespace: default}
+                    spec:
+                      nodeName: %s
+                      containers: [{name: app, image: "app:1"}]
+                    """
+                        .formatted(name, node),
+                    Pod.class));
+  }
+
+  private void awaitRunning(String name) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "Running"
+                    .equals(
+                        api.forType(Pod.class)
+                            .get("default", name)
+                            .orElseThrow()
+                            .status()
+                            .phase()));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
