@@ -403,31 +403,20 @@ class PatcherTest {
 
   @Test
   void mergeKeyMissingFromListElementIsBadRequest() {
-    assertThatThrownBy(
-            () ->
-                patch(
-                    ResourceTypes.PODS,
-                    POD,
-                    PatchType.STRATEGIC_MERGE_PATCH,
-                    "{\"spec\":{\"containers\":[{\"image\":\"x\"}]}}"))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(400);
-              assertThat(e.getMessage()).contains("spec.containers").contains("name");
-            });
+    assertPodPatchRejected(
+        PatchType.STRATEGIC_MERGE_PATCH,
+        "{\"spec\":{\"containers\":[{\"image\":\"x\"}]}}",
+        400,
+        "spec.containers",
+        "name");
   }
 
   @Test
   void unknownDirectiveIsBadRequest() {
-    assertThatThrownBy(
-            () ->
-                patch(
-                    ResourceTypes.PODS,
-                    POD,
-                    PatchType.STRATEGIC_MERGE_PATCH,
-                    "{\"metadata\":{\"labels\":{\"$patch\":\"explode\"}}}"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
+    assertPodPatchRejected(
+        PatchType.STRATEGIC_MERGE_PATCH,
+        "{\"metadata\":{\"labels\":{\"$patch\":\"explode\"}}}",
+        400);
   }
 
   // --- JSON merge patch --------------------------------------------------------------------
@@ -572,31 +561,17 @@ class PatcherTest {
 
   @Test
   void replaceOfMissingPathIsInvalid() {
-    assertThatThrownBy(
-            () ->
-                patch(
-                    ResourceTypes.PODS,
-                    POD,
-                    PatchType.JSON_PATCH,
-                    "[{\"op\":\"replace\",\"path\":\"/spec/nodeName\",\"value\":\"n1\"}]"))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(422);
-              assertThat(e.getMessage()).contains("spec.nodeName");
-            });
+    assertPodPatchRejected(
+        PatchType.JSON_PATCH,
+        "[{\"op\":\"replace\",\"path\":\"/spec/nodeName\",\"value\":\"n1\"}]",
+        422,
+        "spec.nodeName");
   }
 
   @Test
   void indexOutOfRangeIsInvalid() {
-    assertThatThrownBy(
-            () ->
-                patch(
-                    ResourceTypes.PODS,
-                    POD,
-                    PatchType.JSON_PATCH,
-                    "[{\"op\":\"remove\",\"path\":\"/spec/containers/5\"}]"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(422));
+    assertPodPatchRejected(
+        PatchType.JSON_PATCH, "[{\"op\":\"remove\",\"path\":\"/spec/containers/5\"}]", 422);
   }
 
   @Test
@@ -697,19 +672,11 @@ class PatcherTest {
 
   @Test
   void applyOfAnotherKindIsBadRequest() {
-    assertThatThrownBy(
-            () ->
-                patch(
-                    ResourceTypes.PODS,
-                    POD,
-                    PatchType.APPLY_PATCH,
-                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"web\"}}"))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(400);
-              assertThat(e.getMessage()).contains("ConfigMap");
-            });
+    assertPodPatchRejected(
+        PatchType.APPLY_PATCH,
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"web\"}}",
+        400,
+        "ConfigMap");
   }
 
   // --- bodies and types --------------------------------------------------------------------
@@ -772,5 +739,21 @@ class PatcherTest {
 
   private static JsonNode json(String text) {
     return Json.mapper().readTree(text);
+  }
+
+  /**
+   * Patching {@code POD} with {@code body} fails with status {@code code}, its message containing
+   * each of {@code fragments}.
+   */
+  private void assertPodPatchRejected(PatchType type, String body, int code, String... fragments) {
+    assertThatThrownBy(() -> patch(ResourceTypes.PODS, POD, type, body))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(code);
+              for (String fragment : fragments) {
+                assertThat(e.getMessage()).contains(fragment);
+              }
+            });
   }
 }
