@@ -1,6 +1,9 @@
 package io.cetus.serviceproxy.proxy;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,6 +200,13 @@ final class Proxier implements AutoCloseable {
 
   /** Binds a listener for each of the transport's listener loops; returns why not, or null. */
   private String listenOnEveryLoop(PortState port, Frontend frontend) {
+    if (transport.listenerPerLoop()) {
+      String held = heldElsewhere(frontend.address());
+      if (held != null) {
+        release(frontend.address(), port.name());
+        return held;
+      }
+    }
     List<Channel> bound = new ArrayList<>();
     for (EventLoopGroup loop : transport.listenerLoops(group)) {
       String error = bind(port, frontend, loop, bound);
@@ -226,6 +236,21 @@ final class Proxier implements AutoCloseable {
   private void release(InetSocketAddress address, ServicePortName owner) {
     synchronized (addressOwners) {
       addressOwners.remove(address, owner);
+    }
+  }
+
+  /**
+   * Why another program holds {@code address}, or null. Listeners that share their address join
+   * another program's sharing listener without an error, so a socket that does not share is bound
+   * there first: it fails wherever anything listens.
+   */
+  private static String heldElsewhere(InetSocketAddress address) {
+    try (SocketChannel probe = SocketChannel.open()) {
+      probe.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      probe.bind(address);
+      return null;
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,15 +56,35 @@ class ProxierListenersTest {
     try (ServerSocket squatter = new ServerSocket()) {
       squatter.bind(proxy.front);
 
-      List<Proxier.BindFailure> failures = proxy.apply();
-
-      assertThat(failures).singleElement().satisfies(f -> assertThat(f.isNew()).isTrue());
-      assertThat(failures.getFirst().message())
-          .contains("cannot listen on")
-          .contains("Address already in use");
-      assertThat(proxy.proxier.listening(OnePortProxy.SERVICE)).isEmpty();
+      assertRefusedAsTaken(proxy.apply());
     }
 
+    assertServedOnceFree();
+  }
+
+  @BothTransports
+  void doesNotShareAnAddressWithAnotherProgramThatWouldShareIt(TransportMode transport)
+      throws Exception {
+    proxy = new OnePortProxy(transport, EVENT_LOOPS, TestBackend.IDENTIFY_AND_ECHO);
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      squatter.bind(proxy.front);
+
+      assertRefusedAsTaken(proxy.apply());
+    }
+
+    assertServedOnceFree();
+  }
+
+  private void assertRefusedAsTaken(List<Proxier.BindFailure> failures) {
+    assertThat(failures).singleElement().satisfies(f -> assertThat(f.isNew()).isTrue());
+    assertThat(failures.getFirst().message())
+        .contains("cannot listen on")
+        .contains("Address already in use");
+    assertThat(proxy.proxier.listening(OnePortProxy.SERVICE)).isEmpty();
+  }
+
+  private void assertServedOnceFree() throws IOException {
     assertThat(proxy.apply()).isEmpty();
     assertThat(proxy.proxier.listening(OnePortProxy.SERVICE)).containsExactly(proxy.front);
     try (Socket client = connect()) {
