@@ -138,17 +138,7 @@ class NodeAgentApplicationTest {
   }
 
   private void awaitRunning(String name) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "Running"
-                    .equals(
-                        api.forType(Pod.class)
-                            .get("default", name)
-                            .orElseThrow()
-                            .status()
-                            .phase()));
+    PodPhases.awaitPhase(api, "default", name, "Running", Duration.ofSeconds(30));
   }
 
   private HttpResponse<String> get(String path) throws Exception {

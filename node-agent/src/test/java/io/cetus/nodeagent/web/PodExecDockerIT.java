@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.cetus.api.core.Pod;
 import io.cetus.api.json.Json;
+import io.cetus.nodeagent.PodPhases;
 import io.cetus.nodeagent.runtime.ContainerRuntime;
 import io.cetus.nodeagent.runtime.RuntimeUnavailableException;
 import io.cetus.nodeagent.runtime.docker.DockerContainerRuntime;
@@ -148,17 +149,7 @@ class PodExecDockerIT {
                     .formatted(name, NODE, IMAGE),
                 Pod.class);
     api.forType(Pod.class).create(pod);
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                "Running"
-                    .equals(
-                        api.forType(Pod.class)
-                            .get("default", name)
-                            .orElseThrow()
-                            .status()
-                            .phase()));
+    PodPhases.awaitPhase(api, "default", name, "Running", DEADLINE);
   }
 
   private URI ws(String pod, String pathAndQuery) {
