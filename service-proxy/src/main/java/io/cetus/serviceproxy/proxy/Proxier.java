@@ -7,7 +7,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +71,12 @@ final class Proxier implements AutoCloseable {
   private final Map<Request, Map<ServicePortName, PortState>> services = new ConcurrentHashMap<>();
 
   /**
-   * Which service port listens on each address. The kernel keeps two programs off one port, but not
-   * two listeners that both share their address ({@code SO_REUSEPORT}, see {@link
-   * Transport#listenerPerLoop}), so the proxy keeps its own service ports apart itself.
+   * Held while an address is checked and listened on. Listeners that share their address ({@code
+   * SO_REUSEPORT}, see {@link Transport#listenerPerLoop}) would join one another without an error,
+   * so the check ({@link #heldElsewhere}) and the binds of one address must not interleave with
+   * another service port's.
    */
-  private final Map<InetSocketAddress, ServicePortName> addressOwners = new HashMap<>();
+  private final Object binding = new Object();
 
   Proxier(
       Transport transport,
@@ -180,10 +180,7 @@ final class Proxier implements AutoCloseable {
   }
 
   private void listen(PortState port, Frontend frontend, List<BindFailure> failures) {
-    String error = claim(frontend.address(), port.name());
-    if (error == null) {
-      error = listenOnEveryLoop(port, frontend);
-    }
+    String error = listenOnEveryLoop(port, frontend);
     if (error == null) {
       port.bindFailures().remove(frontend.address());
       log.info(
@@ -200,49 +197,30 @@ final class Proxier implements AutoCloseable {
 
   /** Binds a listener for each of the transport's listener loops; returns why not, or null. */
   private String listenOnEveryLoop(PortState port, Frontend frontend) {
-    if (transport.listenerPerLoop()) {
-      String held = heldElsewhere(frontend.address());
-      if (held != null) {
-        release(frontend.address(), port.name());
-        return held;
-      }
-    }
-    List<Channel> bound = new ArrayList<>();
-    for (EventLoopGroup loop : transport.listenerLoops(group)) {
-      String error = bind(port, frontend, loop, bound);
-      if (error != null) {
-        bound.forEach(Channel::close);
-        release(frontend.address(), port.name());
-        return error;
-      }
-    }
-    port.listeners().put(frontend.address(), List.copyOf(bound));
-    return null;
-  }
-
-  /** Takes {@code address} for {@code owner}; returns why it cannot, or null. */
-  private String claim(InetSocketAddress address, ServicePortName owner) {
-    synchronized (addressOwners) {
-      for (Map.Entry<InetSocketAddress, ServicePortName> taken : addressOwners.entrySet()) {
-        if (overlap(taken.getKey(), address) && !taken.getValue().equals(owner)) {
-          return "Address already in use (by " + taken.getValue() + ")";
+    synchronized (binding) {
+      if (transport.listenerPerLoop()) {
+        String held = heldElsewhere(frontend.address());
+        if (held != null) {
+          return held;
         }
       }
-      addressOwners.put(address, owner);
+      List<Channel> bound = new ArrayList<>();
+      for (EventLoopGroup loop : transport.listenerLoops(group)) {
+        String error = bind(port, frontend, loop, bound);
+        if (error != null) {
+          bound.forEach(Channel::close);
+          return error;
+        }
+      }
+      port.listeners().put(frontend.address(), List.copyOf(bound));
       return null;
     }
   }
 
-  private void release(InetSocketAddress address, ServicePortName owner) {
-    synchronized (addressOwners) {
-      addressOwners.remove(address, owner);
-    }
-  }
-
   /**
-   * Why another program holds {@code address}, or null. Listeners that share their address join
-   * another program's sharing listener without an error, so a socket that does not share is bound
-   * there first: it fails wherever anything listens.
+   * Why something listens on {@code address} already (another program, or another service port of
+   * this proxy), or null: a socket that does not share its address is bound there, which the kernel
+   * refuses wherever anything listens, sharing or not, on that address or a wildcard over it.
    */
   private static String heldElsewhere(InetSocketAddress address) {
     try (SocketChannel probe = SocketChannel.open()) {
@@ -252,14 +230,6 @@ final class Proxier implements AutoCloseable {
     } catch (IOException e) {
       return String.valueOf(e.getMessage());
     }
-  }
-
-  /** Whether listening on both would take one connection's address twice. */
-  private static boolean overlap(InetSocketAddress a, InetSocketAddress b) {
-    return a.getPort() == b.getPort()
-        && (a.getAddress().equals(b.getAddress())
-            || a.getAddress().isAnyLocalAddress()
-            || b.getAddress().isAnyLocalAddress());
   }
 
   /** Binds one listener on {@code loop}; returns why it failed, or null. */
@@ -300,7 +270,6 @@ final class Proxier implements AutoCloseable {
     List<Channel> listeners = port.listeners().remove(address);
     if (listeners != null) {
       listeners.forEach(listener -> listener.close().awaitUninterruptibly(BIND_TIMEOUT.toMillis()));
-      release(address, port.name());
       log.info(
           "Stopped listening on {}:{} for {} ({})",
           address.getAddress().getHostAddress(),
