@@ -32,8 +32,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private List<InetSocketAddress> candidates = List.of();
 
   /**
-   * @param endpoints configured for connecting to endpoints; its event loop is replaced by the
-   *     client's
+   * @param endpoints configured for connecting to endpoints on the client's event loop
    * @param client an accepted connection
    */
   ClientConnection(PortState port, Bootstrap endpoints, Channel client) {
@@ -70,7 +69,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
     InetSocketAddress endpoint = candidates.get(attempt);
     endpoints
-        .clone(client.eventLoop())
         .connect(endpoint)
         .addListener(
             (ChannelFutureListener)

@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 
@@ -65,7 +67,10 @@ final class Proxier implements AutoCloseable {
 
   private final Transport transport;
   private final EventLoopGroup group;
-  private final Bootstrap endpoints;
+
+  /** Connects to endpoints, one per event loop, since a relay's two channels share a loop. */
+  private final Map<EventLoop, Bootstrap> endpointsByLoop;
+
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<Request, Map<ServicePortName, PortState>> services = new ConcurrentHashMap<>();
@@ -88,7 +93,7 @@ final class Proxier implements AutoCloseable {
     this.group = transport.newEventLoopGroup(eventLoopThreads);
     this.clock = clock;
     this.registry = registry;
-    this.endpoints =
+    Bootstrap endpoints =
         new Bootstrap()
             .group(group)
             .channelFactory(transport.socketChannels())
@@ -100,7 +105,18 @@ final class Proxier implements AutoCloseable {
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
             .option(ChannelOption.RCVBUF_ALLOCATOR, READS)
             .handler(NO_HANDLER);
-    log.info("Proxy data plane on Netty {}, connect timeout {}", transport.name(), connectTimeout);
+    Map<EventLoop, Bootstrap> byLoop = new HashMap<>();
+    group.forEach(
+        executor -> {
+          EventLoop loop = (EventLoop) executor;
+          byLoop.put(loop, endpoints.clone(loop));
+        });
+    this.endpointsByLoop = Map.copyOf(byLoop);
+    log.info(
+        "Proxy data plane on Netty {}, {} event loops, connect timeout {}",
+        transport.name(),
+        endpointsByLoop.size(),
+        connectTimeout);
   }
 
   /** A frontend that could not be listened on. */
@@ -250,7 +266,11 @@ final class Proxier implements AutoCloseable {
                 new ChannelInitializer<>() {
                   @Override
                   protected void initChannel(Channel client) {
-                    client.pipeline().addLast(new ClientConnection(port, endpoints, client));
+                    client
+                        .pipeline()
+                        .addLast(
+                            new ClientConnection(
+                                port, endpointsByLoop.get(client.eventLoop()), client));
                   }
                 });
     transport.shareAddress(server);

@@ -35,7 +35,7 @@ public record ServiceProxyProperties(
    *     ({@code ip addr add}, needs {@code CAP_NET_ADMIN}); off, something else must make them
    *     local
    * @param transport {@code auto} (epoll where available, else NIO), {@code epoll} or {@code nio}
-   * @param eventLoopThreads Netty event loop threads; 0 for Netty's default (twice the CPUs)
+   * @param eventLoopThreads Netty event loop threads; 0 for half the CPUs, at least one
    * @param workers services reconciled at once
    */
   public record Proxy(

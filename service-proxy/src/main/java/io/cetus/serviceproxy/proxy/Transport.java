@@ -46,10 +46,16 @@ record Transport(
     };
   }
 
-  /** An event loop group of {@code threads} threads (0: Netty's default, twice the CPUs). */
+  /**
+   * An event loop group of {@code threads} threads; 0 for half the CPUs, at least one. The proxy
+   * shares its machine with the pods whose connections it carries, the clients often too: a loop
+   * per core or more (Netty's default is two) makes more wake-ups, each handling fewer events, and
+   * the proxy's threads preempt the very processes it serves (docs/benchmarks.md).
+   */
   MultiThreadIoEventLoopGroup newEventLoopGroup(int threads) {
+    int loops = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     return new MultiThreadIoEventLoopGroup(
-        threads, new DefaultThreadFactory("service-proxy-" + name, true), ioHandlers);
+        loops, new DefaultThreadFactory("service-proxy-" + name, true), ioHandlers);
   }
 
   /** What listens on one address: each loop of {@code group}, or the group's one listener. */
