@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Service proxy benchmark: the same demo-app pod reached directly, through the Cetus proxy (its
 # cluster IP, and its node port) and through nginx's stream proxy configured alike (one upstream,
-# a worker per core), in one run on a platform of its own (ports 28080/28091.., state in
-# bench/results/services). Measures short HTTP requests (keep-alive, and a new connection per
-# request) and bulk transfer; prints Markdown rows for docs/benchmarks.md.
+# as many workers as the Cetus proxy has event loops: half the cores, at least one), in one run
+# on a platform of its own (ports 28080/28091.., state in bench/results/services). Measures short
+# HTTP requests (keep-alive, and a new connection per request) and bulk transfer; prints Markdown
+# rows for docs/benchmarks.md.
 # Needs the jars built (./mvnw -DskipTests package), what ./cetus up needs, Docker with the
 # airgap images, root (the proxy holds cluster IPs), and nginx with its stream module (installed
 # from Debian's packages when missing).
@@ -45,9 +46,11 @@ ensure_nginx() {
 }
 
 start_nginx() { # upstream host:port
+  local workers=$(($(nproc) / 2))
+  [ "$workers" -ge 1 ] || workers=1
   cat >"$CETUS_STATE_DIR/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_stream_module.so;
-worker_processes auto;
+worker_processes $workers;
 pid $CETUS_STATE_DIR/nginx.pid;
 error_log $CETUS_STATE_DIR/nginx-error.log;
 events { worker_connections 4096; }
@@ -97,9 +100,10 @@ declare -A PATHS=(
 )
 ORDER=("direct to the pod" "Cetus proxy, cluster IP" "Cetus proxy, node port" "nginx stream proxy")
 
-# warm-up: the JIT of the demo app and of the proxy
+# warm-up: the JIT of the demo app and of the proxy, on each of the three kinds of rows
 for path in "${ORDER[@]}"; do
   bench requests "${PATHS[$path]}" "$CONNECTIONS" 3 keepalive >/dev/null
+  bench requests "${PATHS[$path]}" "$CONNECTIONS" 3 connect >/dev/null
   bench bulk "${PATHS[$path]}" 256 1 >/dev/null
 done
 
